@@ -1,0 +1,216 @@
+/* hs-utils.c — small helpers shared by the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hs-utils"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "hs-utils.h"
+
+/* Times are stored as UTC ISO 8601 with milliseconds, so that text order is
+ * time order in SQL. */
+char *
+hs_utils_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+/* Deletes a file or a whole folder tree.  Never follows symbolic links: a
+ * link is removed, not its target. */
+gboolean
+hs_utils_rm_rf (const char  *path,
+                GError     **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "%s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+      const char *name;
+
+      if (dir == NULL)
+        return FALSE;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (!hs_utils_rm_rf (child, error))
+            return FALSE;
+        }
+    }
+
+  if (g_remove (path) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "%s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+guint64
+hs_utils_tree_size (const char *path)
+{
+  GStatBuf st;
+  guint64 total;
+
+  if (g_lstat (path, &st) != 0)
+    return 0;
+
+  total = S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          total += hs_utils_tree_size (child);
+        }
+    }
+
+  return total;
+}
+
+/* A version is 1 to 4 dot-separated numbers, each at most 9 digits:
+ * "1", "1.0", "2.10.3". */
+gboolean
+hs_utils_version_is_valid (const char *version)
+{
+  guint parts = 0;
+  const char *p = version;
+
+  if (version == NULL || *version == '\0')
+    return FALSE;
+
+  while (*p != '\0')
+    {
+      guint digits = 0;
+
+      while (g_ascii_isdigit (*p))
+        {
+          p++;
+          digits++;
+        }
+      if (digits == 0 || digits > 9)
+        return FALSE;
+      parts++;
+      if (*p == '.')
+        {
+          p++;
+          if (*p == '\0')
+            return FALSE;
+        }
+      else if (*p != '\0')
+        return FALSE;
+    }
+
+  return parts >= 1 && parts <= 4;
+}
+
+/* Compares two valid versions numerically, part by part; missing parts
+ * count as 0, so "1.0" equals "1.0.0". */
+int
+hs_utils_version_compare (const char *a,
+                          const char *b)
+{
+  while (*a != '\0' || *b != '\0')
+    {
+      guint64 na = g_ascii_strtoull (a, (char **) &a, 10);
+      guint64 nb = g_ascii_strtoull (b, (char **) &b, 10);
+
+      if (na != nb)
+        return na < nb ? -1 : 1;
+      if (*a == '.')
+        a++;
+      if (*b == '.')
+        b++;
+    }
+
+  return 0;
+}
+
+/* Course, module and lesson ids: 1 to 64 characters of a–z, 0–9, '.', '-',
+ * '_', starting with a letter or digit.  They appear in folder names and in
+ * hocso:// origins, so nothing else is allowed. */
+gboolean
+hs_utils_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL)
+    return FALSE;
+
+  len = strlen (id);
+  if (len == 0 || len > 64)
+    return FALSE;
+  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = id[i];
+
+      if (!g_ascii_islower (c) && !g_ascii_isdigit (c) && c != '.' && c != '-' && c != '_')
+        return FALSE;
+      if (c == '.' && id[i + 1] == '.')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A path inside a package as a manifest names it: relative, '/'-separated,
+ * no empty, "." or ".." parts, no backslashes or control characters. */
+gboolean
+hs_utils_relative_path_is_clean (const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (path == NULL || *path == '\0' || *path == '/')
+    return FALSE;
+  if (!g_utf8_validate (path, -1, NULL))
+    return FALSE;
+
+  for (const char *p = path; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f || *p == '\\')
+      return FALSE;
+
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The key two learner names are compared by: trimmed, NFC, case-folded. */
+char *
+hs_utils_name_key (const char *name)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (name));
+  g_autofree char *nfc = g_utf8_normalize (copy, -1, G_NORMALIZE_NFC);
+
+  return nfc != NULL ? g_utf8_casefold (nfc, -1) : NULL;
+}

@@ -1,0 +1,22 @@
+/* hs-utils.h — small helpers shared by the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char     *hs_utils_now_iso             (void) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  hs_utils_rm_rf               (const char  *path,
+                                        GError     **error);
+guint64   hs_utils_tree_size           (const char  *path);
+gboolean  hs_utils_version_is_valid    (const char  *version);
+int       hs_utils_version_compare     (const char  *a,
+                                        const char  *b);
+gboolean  hs_utils_id_is_valid         (const char  *id);
+gboolean  hs_utils_relative_path_is_clean (const char *path);
+char     *hs_utils_name_key            (const char  *name) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

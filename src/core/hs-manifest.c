@@ -1,0 +1,661 @@
+/* hs-manifest.c — reads a package's course.json into the course model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hs-manifest"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "hs-manifest.h"
+#include "hs-utils.h"
+
+G_DEFINE_QUARK (hs-manifest-error-quark, hs_manifest_error)
+
+#define MANIFEST_NAME "course.json"
+
+/* What a lesson's source file may be, by kind.  Kinds missing here are part
+ * of the format but not yet played by this version. */
+static const struct {
+  HsLessonKind        kind;
+  const char * const *extensions;
+} supported_kinds[] = {
+  { HS_LESSON_KIND_PAGE, (const char * const[]) { ".html", ".htm", ".xhtml", NULL } },
+  { HS_LESSON_KIND_VIDEO, (const char * const[]) { ".webm", ".mp4", ".m4v", ".ogv", NULL } },
+};
+
+typedef struct {
+  const char *root;      /* folder the paths are checked against, or NULL */
+  GHashTable *lesson_ids;
+  GHashTable *module_ids;
+} ParseContext;
+
+static gboolean
+missing (const char  *field,
+         GError     **error)
+{
+  g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_MISSING_FIELD,
+               _("course.json: the field “%s” is missing."), field);
+  return FALSE;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *field,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+/* @format is a translated sentence about the field; it is prefixed with the
+ * field's name so the author knows exactly where to look. */
+static gboolean
+invalid (GError     **error,
+         const char  *field,
+         const char  *format,
+         ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_FIELD,
+               _("course.json: the field “%s” is not valid: %s"), field, detail);
+  return FALSE;
+}
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* Reads a string member.  Returns FALSE with @error set when it is missing
+ * (and @required) or not a non-empty string of at most @max_chars. */
+static gboolean
+get_string (JsonObject   *object,
+            const char   *name,
+            const char   *path,
+            gboolean      required,
+            guint         max_chars,
+            const char  **out,
+            GError      **error)
+{
+  JsonNode *node = member (object, name);
+  const char *value;
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return required ? missing (path, error) : TRUE;
+
+  if (!node_is_string (node))
+    return invalid (error, path, _("it must be a text in quotes."));
+
+  value = json_node_get_string (node);
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+    if (*trimmed == '\0')
+      return invalid (error, path, _("it must not be empty."));
+  }
+
+  if (g_utf8_strlen (value, -1) > (glong) max_chars)
+    return invalid (error, path, _("it is longer than %u characters."), max_chars);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+check_file (ParseContext  *ctx,
+            const char    *path,
+            const char    *field,
+            GError       **error)
+{
+  g_autofree char *full = NULL;
+  GStatBuf st;
+
+  if (!hs_utils_relative_path_is_clean (path))
+    return invalid (error, field,
+                    _("“%s” must be a relative path inside the package, without “..”."), path);
+
+  if (ctx->root == NULL)
+    return TRUE;
+
+  full = g_build_filename (ctx->root, path, NULL);
+  if (g_lstat (full, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_MISSING_FILE,
+                   _("course.json: the file “%s” named by “%s” is not in the package."),
+                   path, field);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_string_array (JsonObject   *object,
+                  const char   *name,
+                  GPtrArray   **out,
+                  GError      **error)
+{
+  JsonNode *node = member (object, name);
+  JsonArray *array;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, name, _("it must be a list of texts, like [\"a\", \"b\"]."));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", name, i);
+
+      if (!node_is_string (item) || *json_node_get_string (item) == '\0')
+        return invalid (error, path, _("it must be a non-empty text in quotes."));
+      g_ptr_array_add (values, g_strdup (json_node_get_string (item)));
+    }
+
+  g_ptr_array_add (values, NULL);
+  *out = g_steal_pointer (&values);
+  return TRUE;
+}
+
+static gboolean
+parse_lesson (ParseContext  *ctx,
+              JsonNode      *node,
+              const char    *path,
+              HsModule      *module,
+              GError       **error)
+{
+  g_autoptr(HsLesson) lesson = NULL;
+  g_autofree char *id_path = g_strdup_printf ("%s.id", path);
+  g_autofree char *kind_path = g_strdup_printf ("%s.kind", path);
+  g_autofree char *title_path = g_strdup_printf ("%s.title", path);
+  g_autofree char *src_path = g_strdup_printf ("%s.src", path);
+  g_autofree char *captions_path = g_strdup_printf ("%s.captions", path);
+  const char *id, *kind_str, *title, *src, *captions;
+  const char * const *extensions = NULL;
+  JsonObject *object;
+  HsLessonKind kind;
+  gboolean ext_ok = FALSE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, path, _("each lesson must be an object in { }."));
+  object = json_node_get_object (node);
+
+  if (!get_string (object, "id", id_path, TRUE, 64, &id, error))
+    return FALSE;
+  if (!hs_utils_id_is_valid (id))
+    return invalid (error, id_path,
+                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), id);
+  if (g_hash_table_contains (ctx->lesson_ids, id))
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_DUPLICATE_ID,
+                   _("course.json: the lesson id “%s” in “%s” is used twice."), id, id_path);
+      return FALSE;
+    }
+
+  if (!get_string (object, "kind", kind_path, TRUE, 32, &kind_str, error))
+    return FALSE;
+  if (!hs_lesson_kind_from_string (kind_str, &kind))
+    return invalid (error, kind_path, _("“%s” is not a lesson kind."), kind_str);
+  for (guint i = 0; i < G_N_ELEMENTS (supported_kinds); i++)
+    if (supported_kinds[i].kind == kind)
+      extensions = supported_kinds[i].extensions;
+  if (extensions == NULL)
+    return invalid (error, kind_path,
+                    _("lessons of kind “%s” are not supported by this version of Học Số."), kind_str);
+
+  if (!get_string (object, "title", title_path, TRUE, 200, &title, error))
+    return FALSE;
+
+  if (!get_string (object, "src", src_path, TRUE, 512, &src, error) ||
+      !check_file (ctx, src, src_path, error))
+    return FALSE;
+  for (guint i = 0; extensions[i] != NULL; i++)
+    if (g_str_has_suffix (src, extensions[i]))
+      ext_ok = TRUE;
+  if (!ext_ok)
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) extensions);
+      return invalid (error, src_path, _("a “%s” lesson must be one of these file types: %s."),
+                      kind_str, list);
+    }
+
+  if (!get_string (object, "captions", captions_path, FALSE, 512, &captions, error))
+    return FALSE;
+  if (captions != NULL)
+    {
+      if (kind != HS_LESSON_KIND_VIDEO)
+        return invalid (error, captions_path, _("only video lessons have captions."));
+      if (!g_str_has_suffix (captions, ".vtt"))
+        return invalid (error, captions_path, _("captions must be a WebVTT file (.vtt)."));
+      if (!check_file (ctx, captions, captions_path, error))
+        return FALSE;
+    }
+
+  lesson = hs_lesson_new (id, kind, title, src);
+  hs_lesson_set_captions (lesson, captions);
+  hs_module_add_lesson (module, lesson);
+  g_hash_table_add (ctx->lesson_ids, g_strdup (id));
+
+  return TRUE;
+}
+
+static gboolean
+parse_module (ParseContext  *ctx,
+              JsonNode      *node,
+              guint          index,
+              HsCourse      *course,
+              GError       **error)
+{
+  g_autofree char *path = g_strdup_printf ("modules[%u]", index);
+  g_autofree char *id_path = g_strdup_printf ("%s.id", path);
+  g_autofree char *title_path = g_strdup_printf ("%s.title", path);
+  g_autofree char *lessons_path = g_strdup_printf ("%s.lessons", path);
+  g_autoptr(HsModule) module = NULL;
+  const char *id, *title;
+  JsonObject *object;
+  JsonNode *lessons;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, path, _("each module must be an object in { }."));
+  object = json_node_get_object (node);
+
+  if (!get_string (object, "id", id_path, TRUE, 64, &id, error))
+    return FALSE;
+  if (!hs_utils_id_is_valid (id))
+    return invalid (error, id_path,
+                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), id);
+  if (g_hash_table_contains (ctx->module_ids, id))
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_DUPLICATE_ID,
+                   _("course.json: the module id “%s” in “%s” is used twice."), id, id_path);
+      return FALSE;
+    }
+  g_hash_table_add (ctx->module_ids, g_strdup (id));
+
+  if (!get_string (object, "title", title_path, TRUE, 200, &title, error))
+    return FALSE;
+
+  lessons = member (object, "lessons");
+  if (lessons == NULL)
+    return missing (lessons_path, error);
+  if (!JSON_NODE_HOLDS_ARRAY (lessons) || json_array_get_length (json_node_get_array (lessons)) == 0)
+    return invalid (error, lessons_path, _("it must be a list with at least one lesson."));
+
+  module = hs_module_new (id, title);
+  array = json_node_get_array (lessons);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *lesson_path = g_strdup_printf ("%s[%u]", lessons_path, i);
+
+      if (!parse_lesson (ctx, json_array_get_element (array, i), lesson_path, module, error))
+        return FALSE;
+    }
+
+  hs_course_add_module (course, module);
+  return TRUE;
+}
+
+static gboolean
+parse_completion (ParseContext  *ctx,
+                  JsonObject    *root,
+                  HsCourse      *course,
+                  GError       **error)
+{
+  JsonNode *node = member (root, "completion");
+  JsonNode *require, *pass_mark;
+  JsonObject *object;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "completion", _("it must be an object in { }."));
+  object = json_node_get_object (node);
+
+  require = member (object, "require");
+  if (require != NULL && node_is_string (require))
+    {
+      if (!g_str_equal (json_node_get_string (require), "all"))
+        return invalid (error, "completion.require",
+                        _("it must be \"all\" or a list of lesson ids."));
+    }
+  else if (require != NULL && JSON_NODE_HOLDS_ARRAY (require))
+    {
+      JsonArray *array = json_node_get_array (require);
+      g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+      GPtrArray *lessons = hs_course_get_lessons (course);
+
+      if (json_array_get_length (array) == 0)
+        return invalid (error, "completion.require", _("the list of required lessons is empty."));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+          g_autofree char *path = g_strdup_printf ("completion.require[%u]", i);
+          const char *id;
+
+          if (!node_is_string (item))
+            return invalid (error, path, _("it must be a lesson id in quotes."));
+          id = json_node_get_string (item);
+          if (!g_hash_table_contains (ctx->lesson_ids, id))
+            return invalid (error, path, _("there is no lesson with the id “%s”."), id);
+          g_hash_table_add (wanted, (gpointer) id);
+        }
+
+      for (guint i = 0; i < lessons->len; i++)
+        {
+          HsLesson *lesson = g_ptr_array_index (lessons, i);
+          hs_lesson_set_required (lesson, g_hash_table_contains (wanted, hs_lesson_get_id (lesson)));
+        }
+    }
+  else if (require != NULL)
+    return invalid (error, "completion.require", _("it must be \"all\" or a list of lesson ids."));
+
+  pass_mark = member (object, "pass_mark");
+  if (pass_mark != NULL)
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (pass_mark) ? json_node_get_value_type (pass_mark) : G_TYPE_INVALID;
+      double value;
+
+      if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+        return invalid (error, "completion.pass_mark", _("it must be a number from 0 to 1, like 0.8."));
+      value = json_node_get_double (pass_mark);
+      if (value < 0 || value > 1)
+        return invalid (error, "completion.pass_mark", _("it must be a number from 0 to 1, like 0.8."));
+      hs_course_set_pass_mark (course, value);
+    }
+
+  return TRUE;
+}
+
+/* A cheap scan for nesting depth before the real parse: json-glib recurses
+ * once per level, and a hostile file a million brackets deep must not get
+ * that far. */
+static gboolean
+nesting_is_shallow (const char *json,
+                    gsize       length)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > HS_MANIFEST_MAX_DEPTH)
+            return FALSE;
+        }
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * hs_manifest_parse:
+ * @root: (nullable): the package folder, to check that every file the
+ *   manifest names is there; %NULL skips those checks
+ *
+ * Parses course.json format 1 and checks every field.  Errors name the
+ * field, as "modules[0].lessons[2].src".
+ */
+HsCourse *
+hs_manifest_parse (const char  *json,
+                   gssize       length,
+                   const char  *root,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(HsCourse) course = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) audience = NULL;
+  g_autoptr(GPtrArray) competences = NULL;
+  g_autoptr(GHashTable) lesson_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) module_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ParseContext ctx = { root, lesson_ids, module_ids };
+  const char *id, *version, *title, *summary, *language, *cover, *license;
+  JsonObject *object;
+  JsonNode *node, *modules;
+  JsonArray *array;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (json);
+
+  if ((gsize) length > HS_MANIFEST_MAX_SIZE)
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_TOO_LARGE,
+                   _("course.json is larger than %d KiB."), HS_MANIFEST_MAX_SIZE / 1024);
+      return NULL;
+    }
+  if (!g_utf8_validate (json, length, NULL))
+    {
+      g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_JSON,
+                           _("course.json is not UTF-8 text."));
+      return NULL;
+    }
+  if (!nesting_is_shallow (json, length))
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_JSON,
+                   _("course.json is nested more than %d levels deep."), HS_MANIFEST_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, length, &local_error))
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_JSON,
+                   _("course.json is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_JSON,
+                           _("course.json must hold one object in { }."));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  node = member (object, "format");
+  if (node == NULL)
+    return missing ("format", error), NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (error, "format", _("it must be a whole number, like 1.")), NULL;
+  if (json_node_get_int (node) != 1)
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_UNSUPPORTED_FORMAT,
+                   _("course.json uses format %" G_GINT64_FORMAT "; this version of Học Số reads format 1."),
+                   json_node_get_int (node));
+      return NULL;
+    }
+
+  if (!get_string (object, "id", "id", TRUE, 64, &id, error))
+    return NULL;
+  if (!hs_utils_id_is_valid (id))
+    return invalid (error, "id",
+                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), id), NULL;
+
+  if (!get_string (object, "version", "version", TRUE, 40, &version, error))
+    return NULL;
+  if (!hs_utils_version_is_valid (version))
+    return invalid (error, "version", _("“%s” must be numbers separated by dots, like 1.0.2."), version), NULL;
+
+  if (!get_string (object, "title", "title", TRUE, 200, &title, error) ||
+      !get_string (object, "summary", "summary", FALSE, 2000, &summary, error) ||
+      !get_string (object, "language", "language", FALSE, 35, &language, error) ||
+      !get_string (object, "license", "license", FALSE, 100, &license, error) ||
+      !get_string (object, "cover", "cover", FALSE, 512, &cover, error))
+    return NULL;
+
+  if (cover != NULL && !check_file (&ctx, cover, "cover", error))
+    return NULL;
+
+  course = hs_course_new (id, version, title);
+  hs_course_set_summary (course, summary);
+  if (language != NULL)
+    hs_course_set_language (course, language);
+  hs_course_set_license (course, license);
+  hs_course_set_cover (course, cover);
+
+  if (!get_string_array (object, "audience", &audience, error))
+    return NULL;
+  if (audience != NULL)
+    {
+      guint mask = 0;
+
+      if (audience->len <= 1)
+        return invalid (error, "audience", _("list at least one of \"manager\", \"teacher\", \"staff\".")), NULL;
+      for (guint i = 0; i + 1 < audience->len; i++)
+        {
+          HsRole role;
+
+          if (!hs_role_from_string (g_ptr_array_index (audience, i), &role))
+            {
+              g_autofree char *path = g_strdup_printf ("audience[%u]", i);
+              return invalid (error, path, _("“%s” is not one of \"manager\", \"teacher\", \"staff\"."),
+                              (char *) g_ptr_array_index (audience, i)), NULL;
+            }
+          mask |= 1u << role;
+        }
+      hs_course_set_audience (course, mask);
+    }
+
+  if (!get_string_array (object, "competences", &competences, error))
+    return NULL;
+  if (competences != NULL)
+    hs_course_set_competences (course, (const char * const *) competences->pdata);
+
+  node = member (object, "estimated_minutes");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1 || json_node_get_int (node) > 6000)
+        return invalid (error, "estimated_minutes", _("it must be a whole number of minutes from 1 to 6000.")), NULL;
+      hs_course_set_estimated_minutes (course, json_node_get_int (node));
+    }
+
+  modules = member (object, "modules");
+  if (modules == NULL)
+    return missing ("modules", error), NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (modules) || json_array_get_length (json_node_get_array (modules)) == 0)
+    return invalid (error, "modules", _("it must be a list with at least one module.")), NULL;
+  array = json_node_get_array (modules);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!parse_module (&ctx, json_array_get_element (array, i), i, course, error))
+      return NULL;
+
+  if (!parse_completion (&ctx, object, course, error))
+    return NULL;
+
+  node = member (object, "certificate");
+  if (node != NULL)
+    {
+      JsonNode *enabled;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return invalid (error, "certificate", _("it must be an object in { }.")), NULL;
+      enabled = member (json_node_get_object (node), "enabled");
+      if (enabled != NULL)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (enabled) || json_node_get_value_type (enabled) != G_TYPE_BOOLEAN)
+            return invalid (error, "certificate.enabled", _("it must be true or false.")), NULL;
+          hs_course_set_certificate_enabled (course, json_node_get_boolean (enabled));
+        }
+    }
+
+  hs_course_set_manifest_json (course, json);
+  hs_course_set_path (course, root);
+
+  return g_steal_pointer (&course);
+}
+
+/**
+ * hs_manifest_load:
+ * @root: an extracted package folder
+ *
+ * Reads @root/course.json.  A SCORM package (imsmanifest.xml) is recognised
+ * and refused with its own error until SCORM support lands.
+ */
+HsCourse *
+hs_manifest_load (const char  *root,
+                  GError     **error)
+{
+  g_autofree char *path = g_build_filename (root, MANIFEST_NAME, NULL);
+  g_autofree char *scorm = g_build_filename (root, "imsmanifest.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  if (g_lstat (path, &st) != 0)
+    {
+      if (g_file_test (scorm, G_FILE_TEST_IS_REGULAR))
+        g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_UNSUPPORTED_PACKAGE,
+                             _("This is a SCORM package (imsmanifest.xml). This version of Học Số cannot play SCORM packages yet."));
+      else
+        g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_NOT_FOUND,
+                             _("This package has no course.json, so it is not a Học Số course."));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_NOT_FOUND,
+                           _("course.json in this package is not a regular file."));
+      return NULL;
+    }
+  if (st.st_size > HS_MANIFEST_MAX_SIZE)
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_TOO_LARGE,
+                   _("course.json is larger than %d KiB."), HS_MANIFEST_MAX_SIZE / 1024);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_NOT_FOUND,
+                   _("Could not read course.json: %s"), local_error->message);
+      return NULL;
+    }
+
+  return hs_manifest_parse (contents, length, root, error);
+}

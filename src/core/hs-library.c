@@ -1,0 +1,664 @@
+/* hs-library.c — installed courses: import, update, remove, list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import extracts into <data-dir>/staging/import-XXXXXX, reads the
+ * manifest there, then moves the course root to
+ * <data-dir>/courses/<id>/<version> with one rename() and writes the rows in
+ * one transaction.  If anything fails, the rename is undone and the staging
+ * folder removed, so a refused package leaves no folder and no row.
+ *
+ * Imports and removals hold a shared lock on <data-dir>/library.lock.  When a
+ * library is opened and nobody holds it, leftovers of a crash are swept: the
+ * staging folder, and course folders that no database row names.
+ */
+#define G_LOG_DOMAIN "hs-library"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "hs-library.h"
+#include "hs-manifest.h"
+#include "hs-utils.h"
+
+struct _HsLibrary
+{
+  GObject          parent_instance;
+
+  char            *data_dir;
+  char            *courses_dir;
+  char            *staging_dir;
+  char            *lock_path;
+  HsStore         *store;
+  HsPackageLimits  limits;
+};
+
+G_DEFINE_FINAL_TYPE (HsLibrary, hs_library, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (hs-library-error-quark, hs_library_error)
+
+static int
+take_lock (HsLibrary *self,
+           int        operation)
+{
+  int fd = g_open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    return -1;
+  if (flock (fd, operation) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+static void
+release_lock (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
+static gboolean
+course_row_exists (HsLibrary  *self,
+                   const char *id,
+                   const char *version)
+{
+  sqlite3_stmt *stmt = hs_store_query (self->store, NULL,
+                                       "SELECT 1 FROM courses WHERE id = ? AND version = ?",
+                                       "ss", id, version);
+  gboolean found = stmt != NULL && hs_store_step (self->store, stmt, NULL) == SQLITE_ROW;
+
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return found;
+}
+
+/* Runs only when no other process imports or removes: what a crash left
+ * half done is safe to delete. */
+static void
+sweep_leftovers (HsLibrary *self)
+{
+  g_autoptr(GDir) courses = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  int fd;
+
+  fd = take_lock (self, LOCK_EX | LOCK_NB);
+  if (fd < 0)
+    return;
+
+  if (!hs_utils_rm_rf (self->staging_dir, &error))
+    g_warning ("Could not clean %s: %s", self->staging_dir, error->message);
+
+  courses = g_dir_open (self->courses_dir, 0, NULL);
+  while (courses != NULL && (id = g_dir_read_name (courses)) != NULL)
+    {
+      g_autofree char *course_dir = g_build_filename (self->courses_dir, id, NULL);
+      g_autoptr(GDir) versions = g_dir_open (course_dir, 0, NULL);
+      const char *version;
+
+      while (versions != NULL && (version = g_dir_read_name (versions)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (course_dir, version, NULL);
+
+          if (!course_row_exists (self, id, version))
+            {
+              g_message ("Removing %s, which no course record names", path);
+              hs_utils_rm_rf (path, NULL);
+            }
+        }
+      g_rmdir (course_dir);  /* only succeeds when now empty */
+    }
+
+  release_lock (fd);
+}
+
+static void
+hs_library_finalize (GObject *object)
+{
+  HsLibrary *self = (HsLibrary *)object;
+
+  g_free (self->data_dir);
+  g_free (self->courses_dir);
+  g_free (self->staging_dir);
+  g_free (self->lock_path);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hs_library_parent_class)->finalize (object);
+}
+
+static void
+hs_library_class_init (HsLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hs_library_finalize;
+}
+
+static void
+hs_library_init (HsLibrary *self)
+{
+  hs_package_limits_init_default (&self->limits);
+}
+
+/**
+ * hs_library_default_data_dir:
+ *
+ * $HOCSO_DATA_DIR when set, else $XDG_DATA_HOME/hocso.
+ */
+char *
+hs_library_default_data_dir (void)
+{
+  const char *env = g_getenv ("HOCSO_DATA_DIR");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "hocso", NULL);
+}
+
+HsLibrary *
+hs_library_new (const char  *data_dir,
+                GError     **error)
+{
+  g_autoptr(HsLibrary) self = NULL;
+  g_autofree char *db_path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  self = g_object_new (HS_TYPE_LIBRARY, NULL);
+  self->data_dir = g_canonicalize_filename (data_dir, NULL);
+  self->courses_dir = g_build_filename (self->data_dir, "courses", NULL);
+  self->staging_dir = g_build_filename (self->data_dir, "staging", NULL);
+  self->lock_path = g_build_filename (self->data_dir, "library.lock", NULL);
+
+  if (g_mkdir_with_parents (self->courses_dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_DATA_DIR,
+                   _("Could not create the data folder “%s”: %s"),
+                   self->data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  db_path = g_build_filename (self->data_dir, "hocso.db", NULL);
+  self->store = hs_store_open (db_path, error);
+  if (self->store == NULL)
+    return NULL;
+
+  sweep_leftovers (self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+hs_library_get_data_dir (HsLibrary *self)
+{
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+  return self->data_dir;
+}
+
+HsStore *
+hs_library_get_store (HsLibrary *self)
+{
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+  return self->store;
+}
+
+void
+hs_library_set_limits (HsLibrary             *self,
+                       const HsPackageLimits *limits)
+{
+  g_return_if_fail (HS_IS_LIBRARY (self));
+  g_return_if_fail (limits != NULL);
+
+  self->limits = *limits;
+}
+
+static char *
+current_version (HsLibrary   *self,
+                 const char  *id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *version = NULL;
+  int rc;
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT version FROM courses WHERE id = ? AND is_current = 1", "s", id);
+  if (stmt == NULL)
+    return NULL;
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return version;
+}
+
+typedef struct {
+  HsCourse   *course;
+  const char *relative_path;
+  const char *installed;
+} InsertData;
+
+static gboolean
+insert_course_txn (HsStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  InsertData *data = user_data;
+  HsCourse *course = data->course;
+  const char *id = hs_course_get_id (course);
+  const char *version = hs_course_get_version (course);
+  GPtrArray *lessons = hs_course_get_lessons (course);
+
+  if (!hs_store_run (store, error, "UPDATE courses SET is_current = 0 WHERE id = ?", "s", id))
+    return FALSE;
+
+  if (!hs_store_run (store, error,
+                     "INSERT INTO courses (id, version, title, manifest, path, source, size, installed, is_current)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                     "ssssssIs", id, version, hs_course_get_title (course),
+                     hs_course_get_manifest_json (course), data->relative_path,
+                     hs_course_get_source (course), (gint64) hs_course_get_size (course),
+                     data->installed))
+    return FALSE;
+
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      HsLesson *lesson = g_ptr_array_index (lessons, i);
+
+      if (!hs_store_run (store, error,
+                         "INSERT INTO lessons (course_id, version, id, module_id, position, kind, title, src, required)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         "ssssisssi", id, version, hs_lesson_get_id (lesson),
+                         hs_lesson_get_module_id (lesson), (int) i,
+                         hs_lesson_kind_to_string (hs_lesson_get_kind (lesson)),
+                         hs_lesson_get_title (lesson), hs_lesson_get_src (lesson),
+                         (int) hs_lesson_get_required (lesson)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+rename_or_error (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  if (g_rename (from, to) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not move “%s” to “%s”: %s"), from, to, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The folder staging/<prefix>-XXXXXX for one import or removal. */
+static char *
+make_work_dir (HsLibrary   *self,
+               const char  *prefix,
+               GError     **error)
+{
+  g_autofree char *template = NULL;
+
+  if (g_mkdir_with_parents (self->staging_dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_DATA_DIR,
+                   _("Could not create the data folder “%s”: %s"),
+                   self->staging_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  template = g_strdup_printf ("%s/%s-XXXXXX", self->staging_dir, prefix);
+  if (g_mkdtemp (template) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_DATA_DIR,
+                   _("Could not create a folder in “%s”: %s"),
+                   self->staging_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_steal_pointer (&template);
+}
+
+static HsCourse *
+import_locked (HsLibrary              *self,
+               const char             *archive_path,
+               const char             *work_dir,
+               HsPackageProgressFunc   progress,
+               gpointer                user_data,
+               GCancellable           *cancellable,
+               GError                **error)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *installed_version = NULL;
+  g_autofree char *course_dir = NULL;
+  g_autofree char *dest = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *source = NULL;
+  g_autoptr(HsCourse) course = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean made_course_dir;
+  InsertData data;
+  const char *id, *version;
+
+  root = hs_package_extract (archive_path, work_dir, &self->limits,
+                             progress, user_data, cancellable, error);
+  if (root == NULL)
+    return NULL;
+
+  course = hs_manifest_load (root, error);
+  if (course == NULL)
+    return NULL;
+
+  id = hs_course_get_id (course);
+  version = hs_course_get_version (course);
+
+  if (course_row_exists (self, id, version))
+    {
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_ALREADY_INSTALLED,
+                   _("“%s” version %s is already installed."), hs_course_get_title (course), version);
+      return NULL;
+    }
+
+  installed_version = current_version (self, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (installed_version != NULL && hs_utils_version_compare (installed_version, version) > 0)
+    {
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_NEWER_INSTALLED,
+                   _("A newer version (%s) of “%s” is already installed; this package has version %s."),
+                   installed_version, hs_course_get_title (course), version);
+      return NULL;
+    }
+
+  source = g_canonicalize_filename (archive_path, NULL);
+  hs_course_set_source (course, source);
+  hs_course_set_size (course, hs_utils_tree_size (root));
+
+  course_dir = g_build_filename (self->courses_dir, id, NULL);
+  made_course_dir = !g_file_test (course_dir, G_FILE_TEST_IS_DIR);
+  if (g_mkdir_with_parents (course_dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_DATA_DIR,
+                   _("Could not create the data folder “%s”: %s"), course_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* A folder without a row is what a crash between rename and commit
+   * leaves; it holds nothing anyone needs. */
+  dest = g_build_filename (course_dir, version, NULL);
+  if (!hs_utils_rm_rf (dest, error) || !rename_or_error (root, dest, error))
+    goto undo_dir;
+
+  relative = g_build_filename ("courses", id, version, NULL);
+  now = hs_utils_now_iso ();
+  data.course = course;
+  data.relative_path = relative;
+  data.installed = now;
+
+  if (!hs_store_transaction (self->store, insert_course_txn, &data, error))
+    {
+      hs_utils_rm_rf (dest, NULL);
+      goto undo_dir;
+    }
+
+  hs_course_set_path (course, dest);
+  hs_course_set_installed (course, now);
+  return g_steal_pointer (&course);
+
+undo_dir:
+  if (made_course_dir)
+    g_rmdir (course_dir);
+  return NULL;
+}
+
+/**
+ * hs_library_import:
+ * @archive_path: a course package
+ *
+ * Installs the package, or refuses it leaving the library as it was.  A
+ * newer version of an installed course is installed beside the old one and
+ * becomes current; progress, keyed by course and lesson id, carries over.
+ *
+ * Returns: (transfer full): the installed course
+ */
+HsCourse *
+hs_library_import (HsLibrary              *self,
+                   const char             *archive_path,
+                   HsPackageProgressFunc   progress,
+                   gpointer                user_data,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  g_autofree char *work_dir = NULL;
+  HsCourse *course;
+  int lock;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (archive_path != NULL, NULL);
+
+  lock = take_lock (self, LOCK_SH);
+
+  work_dir = make_work_dir (self, "import", error);
+  if (work_dir == NULL)
+    {
+      release_lock (lock);
+      return NULL;
+    }
+
+  course = import_locked (self, archive_path, work_dir, progress, user_data, cancellable, error);
+
+  hs_utils_rm_rf (work_dir, NULL);
+  g_rmdir (self->staging_dir);
+  release_lock (lock);
+
+  return course;
+}
+
+static HsCourse *
+course_from_row (HsLibrary     *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  const char *manifest = (const char *) sqlite3_column_text (stmt, 0);
+  const char *path = (const char *) sqlite3_column_text (stmt, 1);
+  g_autofree char *full = g_build_filename (self->data_dir, path, NULL);
+  HsCourse *course;
+
+  /* The manifest was checked against the files at import; here it is only
+   * read back. */
+  course = hs_manifest_parse (manifest, -1, NULL, error);
+  if (course == NULL)
+    return NULL;
+
+  hs_course_set_path (course, full);
+  hs_course_set_source (course, (const char *) sqlite3_column_text (stmt, 2));
+  hs_course_set_size (course, sqlite3_column_int64 (stmt, 3));
+  hs_course_set_installed (course, (const char *) sqlite3_column_text (stmt, 4));
+  return course;
+}
+
+/**
+ * hs_library_list:
+ *
+ * Returns: (transfer full) (element-type HsCourse): the current version of
+ * every installed course, by title
+ */
+GPtrArray *
+hs_library_list (HsLibrary  *self,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT manifest, path, source, size, installed FROM courses"
+                         " WHERE is_current = 1 ORDER BY title COLLATE NOCASE, id", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    {
+      HsCourse *course = course_from_row (self, stmt, error);
+
+      if (course == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (courses, course);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&courses) : NULL;
+}
+
+/**
+ * hs_library_get_course:
+ *
+ * Returns: (transfer full): the current version of the course
+ */
+HsCourse *
+hs_library_get_course (HsLibrary   *self,
+                       const char  *course_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  HsCourse *course = NULL;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (course_id != NULL, NULL);
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT manifest, path, source, size, installed FROM courses"
+                         " WHERE id = ? AND is_current = 1", "s", course_id);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW)
+    course = course_from_row (self, stmt, error);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_NOT_FOUND,
+                 _("No course with the id “%s” is installed."), course_id);
+  sqlite3_reset (stmt);
+
+  return course;
+}
+
+typedef struct {
+  const char *id;
+  gboolean    purge;
+} RemoveData;
+
+static gboolean
+remove_txn (HsStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  RemoveData *data = user_data;
+
+  if (!hs_store_run (store, error, "DELETE FROM courses WHERE id = ?", "s", data->id))
+    return FALSE;
+  if (data->purge &&
+      (!hs_store_run (store, error, "DELETE FROM progress WHERE course_id = ?", "s", data->id) ||
+       !hs_store_run (store, error, "DELETE FROM events WHERE course_id = ?", "s", data->id)))
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * hs_library_remove:
+ * @purge: also delete every learner's progress and events for the course
+ *
+ * Removes every installed version of the course: its files and its rows.
+ * Without @purge, learners' records stay, so a reinstall picks them up.
+ */
+gboolean
+hs_library_remove (HsLibrary   *self,
+                   const char  *course_id,
+                   gboolean     purge,
+                   GError     **error)
+{
+  g_autofree char *course_dir = NULL;
+  g_autofree char *work_dir = NULL;
+  g_autofree char *trash = NULL;
+  g_autofree char *version = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RemoveData data = { course_id, purge };
+  gboolean ok = FALSE;
+  int lock;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+
+  version = current_version (self, course_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (version == NULL || !hs_utils_id_is_valid (course_id))
+    {
+      g_set_error (error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_NOT_FOUND,
+                   _("No course with the id “%s” is installed."), course_id);
+      return FALSE;
+    }
+
+  lock = take_lock (self, LOCK_SH);
+
+  /* Move the files aside first, so that a failed commit can put them back
+   * and a crash leaves only staging litter. */
+  work_dir = make_work_dir (self, "remove", error);
+  if (work_dir == NULL)
+    goto out;
+
+  course_dir = g_build_filename (self->courses_dir, course_id, NULL);
+  trash = g_build_filename (work_dir, course_id, NULL);
+  if (g_file_test (course_dir, G_FILE_TEST_EXISTS) && !rename_or_error (course_dir, trash, error))
+    goto out;
+
+  if (!hs_store_transaction (self->store, remove_txn, &data, error))
+    {
+      if (g_file_test (trash, G_FILE_TEST_EXISTS))
+        g_rename (trash, course_dir);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  if (work_dir != NULL)
+    hs_utils_rm_rf (work_dir, NULL);
+  g_rmdir (self->staging_dir);
+  release_lock (lock);
+  return ok;
+}

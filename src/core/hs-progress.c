@@ -1,0 +1,583 @@
+/* hs-progress.c — learners, lesson progress and the event log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every record is two writes in one transaction: an append-only event
+ * shaped like an xAPI statement (actor, verb, object, result, timestamp),
+ * and the learner's current state of the lesson in the progress table, which
+ * is what the UI reads.  The progress row only ever moves forward: a
+ * completed lesson stays completed, and the furthest fraction is kept.
+ */
+#define G_LOG_DOMAIN "hs-progress"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "hs-progress.h"
+#include "hs-utils.h"
+
+struct _HsProgress
+{
+  GObject    parent_instance;
+
+  HsLibrary *library;
+  HsStore   *store;
+};
+
+G_DEFINE_FINAL_TYPE (HsProgress, hs_progress, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (hs-progress-error-quark, hs_progress_error)
+
+#define MAX_NAME_CHARS 80
+
+static const struct {
+  const char *name;
+  const char *iri;
+} verbs[] = {
+  [HS_VERB_OPENED] = { "opened", "http://adlnet.gov/expapi/verbs/launched" },
+  [HS_VERB_PROGRESSED] = { "progressed", "http://adlnet.gov/expapi/verbs/progressed" },
+  [HS_VERB_COMPLETED] = { "completed", "http://adlnet.gov/expapi/verbs/completed" },
+};
+
+static const char * const status_names[] = {
+  [HS_LESSON_STATUS_NOT_STARTED] = "not_started",
+  [HS_LESSON_STATUS_IN_PROGRESS] = "in_progress",
+  [HS_LESSON_STATUS_COMPLETED] = "completed",
+};
+
+const char *
+hs_verb_to_iri (HsVerb verb)
+{
+  g_return_val_if_fail ((guint) verb < G_N_ELEMENTS (verbs), NULL);
+  return verbs[verb].iri;
+}
+
+gboolean
+hs_verb_from_string (const char *str,
+                     HsVerb     *verb)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (str, verbs[i].name))
+      {
+        *verb = (HsVerb) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hs_lesson_status_to_string (HsLessonStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+void
+hs_lesson_progress_free (HsLessonProgress *progress)
+{
+  if (progress == NULL)
+    return;
+  g_free (progress->lesson_id);
+  g_free (progress->location);
+  g_free (progress->updated);
+  g_free (progress->completed);
+  g_free (progress);
+}
+
+void
+hs_course_progress_clear (HsCourseProgress *progress)
+{
+  g_clear_pointer (&progress->completed, g_free);
+}
+
+static void
+hs_progress_finalize (GObject *object)
+{
+  HsProgress *self = (HsProgress *)object;
+
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (hs_progress_parent_class)->finalize (object);
+}
+
+static void
+hs_progress_class_init (HsProgressClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hs_progress_finalize;
+}
+
+static void
+hs_progress_init (HsProgress *self)
+{
+}
+
+HsProgress *
+hs_progress_new (HsLibrary *library)
+{
+  HsProgress *self;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (HS_TYPE_PROGRESS, NULL);
+  self->library = g_object_ref (library);
+  self->store = hs_library_get_store (library);
+
+  return self;
+}
+
+static HsLearner *
+learner_from_row (sqlite3_stmt *stmt)
+{
+  HsRole role = HS_ROLE_STAFF;
+
+  hs_role_from_string ((const char *) sqlite3_column_text (stmt, 4), &role);
+  return hs_learner_new (sqlite3_column_int64 (stmt, 0),
+                         (const char *) sqlite3_column_text (stmt, 1),
+                         (const char *) sqlite3_column_text (stmt, 2),
+                         role,
+                         (const char *) sqlite3_column_text (stmt, 3));
+}
+
+#define LEARNER_COLUMNS "id, uuid, name, created, role"
+
+/**
+ * hs_progress_add_learner:
+ * @name: the learner's name as they want to see it
+ *
+ * Names are unique on one PC, compared without regard to case, so staff
+ * find themselves by name.
+ */
+HsLearner *
+hs_progress_add_learner (HsProgress  *self,
+                         const char  *name,
+                         HsRole       role,
+                         GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *nfc = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (role < HS_N_ROLES, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (!g_utf8_validate (trimmed, -1, NULL) || *trimmed == '\0' ||
+      g_utf8_strlen (trimmed, -1) > MAX_NAME_CHARS)
+    {
+      g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_NAME,
+                   _("A name must have 1 to %d letters."), MAX_NAME_CHARS);
+      return NULL;
+    }
+  for (const char *p = trimmed; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_NAME,
+                             _("A name cannot contain control characters."));
+        return NULL;
+      }
+
+  nfc = g_utf8_normalize (trimmed, -1, G_NORMALIZE_NFC);
+  key = hs_utils_name_key (nfc);
+  uuid = g_uuid_string_random ();
+  now = hs_utils_now_iso ();
+
+  if (!hs_store_run (self->store, &local_error,
+                     "INSERT INTO learners (uuid, name, name_key, role, created) VALUES (?, ?, ?, ?, ?)",
+                     "sssss", uuid, nfc, key, hs_role_to_string (role), now))
+    {
+      if (g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_CONSTRAINT))
+        g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NAME_TAKEN,
+                     _("There is already a learner named “%s”."), nfc);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return hs_learner_new (hs_store_last_insert_id (self->store), uuid, nfc, role, now);
+}
+
+/**
+ * hs_progress_list_learners:
+ *
+ * Returns: (transfer full) (element-type HsLearner): everyone, by name
+ */
+GPtrArray *
+hs_progress_list_learners (HsProgress  *self,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) learners = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT " LEARNER_COLUMNS " FROM learners ORDER BY name_key", NULL);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (learners, learner_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&learners) : NULL;
+}
+
+HsLearner *
+hs_progress_find_learner (HsProgress  *self,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  HsLearner *learner = NULL;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = hs_utils_name_key (name);
+  stmt = hs_store_query (self->store, error,
+                         "SELECT " LEARNER_COLUMNS " FROM learners WHERE name_key = ?", "s", key);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW)
+    learner = learner_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LEARNER,
+                 _("There is no learner named “%s”."), name);
+  sqlite3_reset (stmt);
+
+  return learner;
+}
+
+typedef struct {
+  HsProgress *self;
+  HsLearner  *learner;
+  const char *course_id;
+  const char *lesson_id;
+  HsVerb      verb;
+  double      fraction;
+  const char *location;
+} RecordData;
+
+static char *
+result_json (HsVerb      verb,
+             double      fraction,
+             const char *location)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  if (verb == HS_VERB_COMPLETED)
+    {
+      json_builder_set_member_name (builder, "completion");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (verb == HS_VERB_PROGRESSED || verb == HS_VERB_COMPLETED)
+    {
+      json_builder_set_member_name (builder, "extensions");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "https://hocso.github.io/xapi/progress");
+      json_builder_add_double_value (builder, verb == HS_VERB_COMPLETED ? 1.0 : fraction);
+      if (location != NULL)
+        {
+          json_builder_set_member_name (builder, "https://hocso.github.io/xapi/location");
+          json_builder_add_string_value (builder, location);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+insert_event (HsStore     *store,
+              HsLearner   *learner,
+              HsVerb       verb,
+              const char  *course_id,
+              const char  *version,
+              const char  *lesson_id,
+              const char  *result,
+              const char  *time,
+              GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return hs_store_run (store, error,
+                       "INSERT INTO events (uuid, learner_id, verb, course_id, course_version, lesson_id, result, time)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       "sIssssss", uuid, hs_learner_get_id (learner), hs_verb_to_iri (verb),
+                       course_id, version, lesson_id, result, time);
+}
+
+static gboolean
+course_progress_query (HsStore          *store,
+                       HsLearner        *learner,
+                       const char       *course_id,
+                       HsCourseProgress *out,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+
+  stmt = hs_store_query (store, error,
+                         "SELECT COUNT(*),"
+                         "       COALESCE(SUM(p.status = 'completed'), 0),"
+                         "       COALESCE(SUM(l.required), 0),"
+                         "       COALESCE(SUM(l.required AND p.status = 'completed'), 0)"
+                         " FROM lessons l"
+                         " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
+                         " LEFT JOIN progress p ON p.learner_id = ? AND p.course_id = l.course_id AND p.lesson_id = l.id"
+                         " WHERE l.course_id = ?",
+                         "Is", hs_learner_get_id (learner), course_id);
+  if (stmt == NULL)
+    return FALSE;
+  rc = hs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      out->n_lessons = sqlite3_column_int (stmt, 0);
+      out->n_completed = sqlite3_column_int (stmt, 1);
+      out->n_required = sqlite3_column_int (stmt, 2);
+      out->n_required_completed = sqlite3_column_int (stmt, 3);
+      out->complete = out->n_required > 0 && out->n_required_completed == out->n_required;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+
+  stmt = hs_store_query (store, error,
+                         "SELECT time FROM events WHERE learner_id = ? AND course_id = ?"
+                         " AND lesson_id IS NULL AND verb = ? ORDER BY id LIMIT 1",
+                         "Iss", hs_learner_get_id (learner), course_id,
+                         hs_verb_to_iri (HS_VERB_COMPLETED));
+  if (stmt == NULL)
+    return FALSE;
+  rc = hs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    out->completed = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return rc != -1;
+}
+
+static const char * const upsert_sql[] = {
+  [HS_VERB_OPENED] =
+    "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, location, opened, updated)"
+    " VALUES (?1, ?2, ?3, 'in_progress', 0, ?5, ?6, ?6)"
+    " ON CONFLICT DO UPDATE SET updated = excluded.updated",
+  [HS_VERB_PROGRESSED] =
+    "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, location, opened, updated)"
+    " VALUES (?1, ?2, ?3, 'in_progress', ?4, ?5, ?6, ?6)"
+    " ON CONFLICT DO UPDATE SET fraction = MAX(fraction, excluded.fraction),"
+    "   location = COALESCE(excluded.location, location), updated = excluded.updated",
+  [HS_VERB_COMPLETED] =
+    "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, location, opened, updated, completed)"
+    " VALUES (?1, ?2, ?3, 'completed', 1, ?5, ?6, ?6, ?6)"
+    " ON CONFLICT DO UPDATE SET status = 'completed', fraction = 1,"
+    "   location = COALESCE(excluded.location, location), updated = excluded.updated,"
+    "   completed = COALESCE(completed, excluded.completed)",
+};
+
+static gboolean
+record_txn (HsStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  RecordData *data = user_data;
+  g_autofree char *version = NULL;
+  g_autofree char *now = hs_utils_now_iso ();
+  g_autofree char *result = NULL;
+  g_auto(HsCourseProgress) course = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hs_store_query (store, error,
+                         "SELECT c.version FROM lessons l"
+                         " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
+                         " WHERE l.course_id = ? AND l.id = ?",
+                         "ss", data->course_id, data->lesson_id);
+  if (stmt == NULL)
+    return FALSE;
+  rc = hs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return FALSE;
+  if (version == NULL)
+    {
+      g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
+                   _("There is no lesson “%s” in an installed course “%s”."),
+                   data->lesson_id, data->course_id);
+      return FALSE;
+    }
+
+  result = result_json (data->verb, data->fraction, data->location);
+  if (!insert_event (store, data->learner, data->verb, data->course_id, version,
+                     data->lesson_id, result, now, error))
+    return FALSE;
+
+  if (!hs_store_run (store, error, upsert_sql[data->verb], "Issdss",
+                     hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
+                     data->fraction, data->location, now))
+    return FALSE;
+
+  if (data->verb != HS_VERB_COMPLETED)
+    return TRUE;
+
+  /* The last required lesson completes the course: log that once, as its
+   * own statement about the course. */
+  if (!course_progress_query (store, data->learner, data->course_id, &course, error))
+    return FALSE;
+  if (course.complete && course.completed == NULL)
+    return insert_event (store, data->learner, HS_VERB_COMPLETED, data->course_id, version,
+                         NULL, "{\"completion\":true}", now, error);
+
+  return TRUE;
+}
+
+/**
+ * hs_progress_record:
+ * @fraction: for %HS_VERB_PROGRESSED, how far through the lesson, 0 to 1
+ * @location: (nullable): where to resume, in the lesson runtime's own terms
+ *
+ * Records what @learner did with a lesson of the current version of an
+ * installed course, in one transaction.
+ */
+gboolean
+hs_progress_record (HsProgress  *self,
+                    HsLearner   *learner,
+                    const char  *course_id,
+                    const char  *lesson_id,
+                    HsVerb       verb,
+                    double       fraction,
+                    const char  *location,
+                    GError     **error)
+{
+  RecordData data = { self, learner, course_id, lesson_id, verb, fraction, location };
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+  g_return_val_if_fail (lesson_id != NULL, FALSE);
+  g_return_val_if_fail ((guint) verb < G_N_ELEMENTS (verbs), FALSE);
+
+  if (!(fraction >= 0.0 && fraction <= 1.0))
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                           _("Progress must be a number from 0 to 1."));
+      return FALSE;
+    }
+  if (location != NULL && (strlen (location) > 4096 || !g_utf8_validate (location, -1, NULL)))
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                           _("The saved place in a lesson must be UTF-8 text of at most 4096 bytes."));
+      return FALSE;
+    }
+
+  return hs_store_transaction (self->store, record_txn, &data, error);
+}
+
+/**
+ * hs_progress_get_lessons:
+ *
+ * Returns: (transfer full) (element-type HsLessonProgress): one entry per
+ * lesson of @course, in course order, "not started" where nothing was
+ * recorded
+ */
+GPtrArray *
+hs_progress_get_lessons (HsProgress  *self,
+                         HsLearner   *learner,
+                         HsCourse    *course,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_lesson_progress_free);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) hs_lesson_progress_free);
+  GPtrArray *lessons;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), NULL);
+  g_return_val_if_fail (HS_IS_COURSE (course), NULL);
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT lesson_id, status, fraction, location, updated, completed"
+                         " FROM progress WHERE learner_id = ? AND course_id = ?",
+                         "Is", hs_learner_get_id (learner), hs_course_get_id (course));
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    {
+      HsLessonProgress *p = g_new0 (HsLessonProgress, 1);
+      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+
+      p->lesson_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      p->status = g_strcmp0 (status, "completed") == 0 ? HS_LESSON_STATUS_COMPLETED
+                                                       : HS_LESSON_STATUS_IN_PROGRESS;
+      p->fraction = sqlite3_column_double (stmt, 2);
+      p->location = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      p->updated = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      p->completed = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_hash_table_insert (rows, p->lesson_id, p);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  lessons = hs_course_get_lessons (course);
+  for (guint i = 0; i < lessons->len; i++)
+    {
+      const char *id = hs_lesson_get_id (g_ptr_array_index (lessons, i));
+      HsLessonProgress *p = NULL;
+
+      if (!g_hash_table_steal_extended (rows, id, NULL, (gpointer *) &p))
+        {
+          p = g_new0 (HsLessonProgress, 1);
+          p->lesson_id = g_strdup (id);
+          p->status = HS_LESSON_STATUS_NOT_STARTED;
+        }
+      g_ptr_array_add (result, p);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * hs_progress_get_course:
+ *
+ * Fills @out with how far @learner is through the current version of
+ * @course, by the course's completion rule.  Clear it with
+ * hs_course_progress_clear().
+ */
+gboolean
+hs_progress_get_course (HsProgress        *self,
+                        HsLearner         *learner,
+                        HsCourse          *course,
+                        HsCourseProgress  *out,
+                        GError           **error)
+{
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (HS_IS_COURSE (course), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return course_progress_query (self->store, learner, hs_course_get_id (course), out, error);
+}

@@ -1,0 +1,96 @@
+/* hs-progress.h — learners, lesson progress and the event log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hs-learner.h"
+#include "hs-library.h"
+
+G_BEGIN_DECLS
+
+#define HS_PROGRESS_ERROR (hs_progress_error_quark ())
+
+typedef enum {
+  HS_PROGRESS_ERROR_INVALID_NAME,
+  HS_PROGRESS_ERROR_NAME_TAKEN,
+  HS_PROGRESS_ERROR_NO_LEARNER,
+  HS_PROGRESS_ERROR_NO_LESSON,
+  HS_PROGRESS_ERROR_INVALID_VALUE,
+} HsProgressError;
+
+/* What a learner did with a lesson: the verbs of the event log. */
+typedef enum {
+  HS_VERB_OPENED,
+  HS_VERB_PROGRESSED,
+  HS_VERB_COMPLETED,
+} HsVerb;
+
+typedef enum {
+  HS_LESSON_STATUS_NOT_STARTED,
+  HS_LESSON_STATUS_IN_PROGRESS,
+  HS_LESSON_STATUS_COMPLETED,
+} HsLessonStatus;
+
+typedef struct {
+  char           *lesson_id;
+  HsLessonStatus  status;
+  double          fraction;
+  char           *location;   /* where to resume, as the lesson runtime wrote it */
+  char           *updated;
+  char           *completed;
+} HsLessonProgress;
+
+typedef struct {
+  guint     n_lessons;
+  guint     n_completed;
+  guint     n_required;
+  guint     n_required_completed;
+  gboolean  complete;
+  char     *completed;        /* when the course became complete, or NULL */
+} HsCourseProgress;
+
+#define HS_TYPE_PROGRESS (hs_progress_get_type ())
+
+G_DECLARE_FINAL_TYPE (HsProgress, hs_progress, HS, PROGRESS, GObject)
+
+GQuark              hs_progress_error_quark      (void);
+const char         *hs_verb_to_iri               (HsVerb            verb);
+gboolean            hs_verb_from_string          (const char       *str,
+                                                  HsVerb           *verb);
+const char         *hs_lesson_status_to_string   (HsLessonStatus    status);
+void                hs_lesson_progress_free      (HsLessonProgress *progress);
+void                hs_course_progress_clear     (HsCourseProgress *progress);
+
+HsProgress         *hs_progress_new              (HsLibrary        *library) G_GNUC_WARN_UNUSED_RESULT;
+HsLearner          *hs_progress_add_learner      (HsProgress       *self,
+                                                  const char       *name,
+                                                  HsRole            role,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray          *hs_progress_list_learners    (HsProgress       *self,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+HsLearner          *hs_progress_find_learner     (HsProgress       *self,
+                                                  const char       *name,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            hs_progress_record           (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  const char       *lesson_id,
+                                                  HsVerb            verb,
+                                                  double            fraction,
+                                                  const char       *location,
+                                                  GError          **error);
+GPtrArray          *hs_progress_get_lessons      (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  HsCourse         *course,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            hs_progress_get_course       (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  HsCourse         *course,
+                                                  HsCourseProgress *out,
+                                                  GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsLessonProgress, hs_lesson_progress_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HsCourseProgress, hs_course_progress_clear)
+
+G_END_DECLS

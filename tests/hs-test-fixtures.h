@@ -1,0 +1,38 @@
+/* hs-test-fixtures.h — courses and snapshots for the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hs-test-archive.h"
+
+G_BEGIN_DECLS
+
+/* Writes a valid course (course.json, n_lessons page lessons, a cover) into
+ * a new folder below parent and returns its path. */
+char *hs_test_make_course_tree (const char   *parent,
+                                const char   *id,
+                                const char   *version,
+                                guint         n_lessons) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Packs a course made by hs_test_make_course_tree() into parent/NAME and
+ * returns the archive's path; top_folder puts it inside one folder. */
+char *hs_test_make_package     (const char   *parent,
+                                const char   *id,
+                                const char   *version,
+                                guint         n_lessons,
+                                HsTestFormat  format,
+                                gboolean      top_folder) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Every row of every table of the database, as text. */
+char *hs_test_dump_db          (const char   *db_path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* What a data folder holds that an import may change: its course files,
+ * whether a staging folder exists, and the database's rows. */
+char *hs_test_snapshot_data_dir (const char  *data_dir) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A new temporary folder, removed with its contents by hs_test_rm_rf(). */
+char *hs_test_make_tmp_dir     (void) G_GNUC_WARN_UNUSED_RESULT;
+void  hs_test_rm_rf            (const char   *path);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The README's walk-through, as a newcomer types it: import the sample
+# package into a fresh data folder, list it, add a learner, record every
+# lesson, and see the course complete.  Then the refusals a user meets.
+#   test-cli.sh HOCSO SAMPLE.zip
+set -uo pipefail
+
+hocso=$1
+sample=$2
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+export HOCSO_DATA_DIR=$data
+n=0
+failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
+check () { local what=$1; shift; if "$@"; then ok "$what"; else not_ok "$what"; fi; }
+
+contains () { grep -qF -- "$2" <<<"$1"; }
+
+out=$("$hocso" import "$sample" 2>&1); rc=$?
+check "import exits 0" test $rc -eq 0
+check "import names the course" contains "$out" "Làm quen với Học Số"
+
+out=$("$hocso" import "$sample" 2>&1); rc=$?
+check "a second import is refused" test $rc -eq 1
+check "…with one line naming the problem" test "$(wc -l <<<"$out")" -eq 1
+check "…that says it is installed" contains "$out" "already installed"
+
+out=$("$hocso" import --skip-installed "$sample" 2>&1); rc=$?
+check "--skip-installed accepts an installed package" test $rc -eq 0
+
+out=$("$hocso" list); rc=$?
+check "list exits 0" test $rc -eq 0
+check "list shows id, version and lesson count" grep -qE '^vn\.hocso\.lam-quen +1\.0\.0 +3 +Làm quen với Học Số$' <<<"$out"
+
+out=$("$hocso" list --json)
+check "list --json has the lesson count" contains "$out" '"lessons" : 3'
+
+out=$("$hocso" learner add "Nguyễn Thị Lan" --role teacher 2>&1); rc=$?
+check "learner add exits 0" test $rc -eq 0
+out=$("$hocso" learner add "nguyễn thị lan" --role staff 2>&1); rc=$?
+check "the same name twice is refused" test $rc -eq 1
+out=$("$hocso" learner add "Trần Văn Đức" --role principal 2>&1); rc=$?
+check "an unknown role is a usage error" test $rc -eq 2
+out=$("$hocso" learner list --json)
+check "learner list --json has the learner" contains "$out" '"name" : "Nguyễn Thị Lan"'
+
+course=vn.hocso.lam-quen
+"$hocso" record "Nguyễn Thị Lan" $course hoc-so-la-gi opened
+"$hocso" record "Nguyễn Thị Lan" $course hoc-so-la-gi progressed --fraction 0.5 --location "y=300"
+out=$("$hocso" progress --learner "Nguyễn Thị Lan")
+check "progress shows a lesson in progress" contains "$out" "50%"
+
+for lesson in hoc-so-la-gi hoc-mot-bai tien-do; do
+  "$hocso" record "Nguyễn Thị Lan" $course $lesson completed
+  check "record $lesson completed" test $? -eq 0
+done
+
+out=$("$hocso" progress --learner "Nguyễn Thị Lan" --json)
+check "the course is complete" contains "$out" '"complete" : true'
+check "all three lessons are completed" test "$(grep -c '"status" : "completed"' <<<"$out")" -eq 3
+
+out=$("$hocso" record "Nguyễn Thị Lan" $course khong-co completed 2>&1); rc=$?
+check "recording an unknown lesson fails" test $rc -eq 1
+check "…naming the lesson" contains "$out" "khong-co"
+
+printf 'không phải tệp nén' >"$data/../hocso-cli-garbage.$$"
+out=$("$hocso" import "$data/../hocso-cli-garbage.$$" 2>&1); rc=$?
+rm -f "$data/../hocso-cli-garbage.$$"
+check "garbage is refused" test $rc -eq 1
+check "…with one line" test "$(wc -l <<<"$out")" -eq 1
+
+out=$("$hocso" remove $course); rc=$?
+check "remove exits 0" test $rc -eq 0
+check "the course folder is gone" test ! -e "$data/courses/$course"
+"$hocso" import "$sample" >/dev/null
+out=$("$hocso" progress --learner "Nguyễn Thị Lan" --json)
+check "progress survives remove and reinstall" contains "$out" '"complete" : true'
+
+out=$("$hocso" frobnicate 2>&1); rc=$?
+check "an unknown command is a usage error" test $rc -eq 2
+out=$("$hocso" import --help); rc=$?
+check "import --help exits 0" test $rc -eq 0
+check "…and mentions --data-dir" contains "$out" "--data-dir"
+
+echo "1..$n"
+exit $failed

@@ -502,8 +502,8 @@ hs_manifest_parse (const char  *json,
   if (json_node_get_int (node) != 1)
     {
       g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_UNSUPPORTED_FORMAT,
-                   _("course.json uses format %" G_GINT64_FORMAT "; this version of Học Số reads format 1."),
-                   json_node_get_int (node));
+                   _("course.json uses format %d; this version of Học Số reads format 1."),
+                   (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT));
       return NULL;
     }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/hs-cli.h"
+#include "hs-application.h"
 
 int
 main (int    argc,
@@ -20,5 +21,24 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return hs_cli_main (argc, argv);
+  /* A known command runs headless; anything else (no command, "open",
+   * options) starts the desktop app. */
+  if (argc >= 2 && argv[1][0] != '-' && !g_str_equal (argv[1], "open"))
+    return hs_cli_main (argc, argv);
+  if (argc >= 2 && hs_cli_is_command (argv[1]))
+    return hs_cli_main (argc, argv);
+
+  {
+    g_autoptr(HsApplication) app = NULL;
+
+    g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+    /* Running from the build folder: use its compiled schema. */
+    if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && exe != NULL &&
+        g_str_has_prefix (exe, BUILD_ROOT "/"))
+      g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/ui", TRUE);
+
+    app = hs_application_new ();
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
 }

@@ -43,6 +43,18 @@ hs_cli_print_usage (FILE *stream)
   fprintf (stream, "\n%s\n", _("Run “hocso COMMAND --help” for a command’s options."));
 }
 
+gboolean
+hs_cli_is_command (const char *arg)
+{
+  if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "help") ||
+      g_str_equal (arg, "--version"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (arg, commands[i].name))
+      return TRUE;
+  return FALSE;
+}
+
 int
 hs_cli_main (int    argc,
              char **argv)

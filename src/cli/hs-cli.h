@@ -24,6 +24,7 @@ typedef struct {
 } HsCliCommand;
 
 const HsCliCommand *hs_cli_get_commands (guint *n_commands);
+gboolean   hs_cli_is_command    (const char     *arg);
 int        hs_cli_main          (int             argc,
                                  char          **argv);
 void       hs_cli_print_usage   (FILE           *stream);

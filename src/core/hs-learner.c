@@ -17,6 +17,7 @@ struct _HsLearner
   char    *name;
   char    *created;
   HsRole   role;
+  gboolean has_pin;
 };
 
 G_DEFINE_FINAL_TYPE (HsLearner, hs_learner, G_TYPE_OBJECT)
@@ -141,4 +142,19 @@ hs_learner_get_created (HsLearner *self)
 {
   g_return_val_if_fail (HS_IS_LEARNER (self), NULL);
   return self->created;
+}
+
+gboolean
+hs_learner_get_has_pin (HsLearner *self)
+{
+  g_return_val_if_fail (HS_IS_LEARNER (self), FALSE);
+  return self->has_pin;
+}
+
+void
+hs_learner_set_has_pin (HsLearner *self,
+                        gboolean   has_pin)
+{
+  g_return_if_fail (HS_IS_LEARNER (self));
+  self->has_pin = !!has_pin;
 }

@@ -22,5 +22,8 @@ const char *hs_learner_get_uuid    (HsLearner  *self);
 const char *hs_learner_get_name    (HsLearner  *self);
 HsRole      hs_learner_get_role    (HsLearner  *self);
 const char *hs_learner_get_created (HsLearner  *self);
+gboolean    hs_learner_get_has_pin (HsLearner  *self);
+void        hs_learner_set_has_pin (HsLearner  *self,
+                                    gboolean    has_pin);
 
 G_END_DECLS

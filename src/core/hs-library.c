@@ -574,6 +574,34 @@ hs_library_get_course (HsLibrary   *self,
   return course;
 }
 
+/**
+ * hs_library_get_course_path:
+ *
+ * A cheap look-up for every file request: the folder of the current
+ * version of the course.
+ *
+ * Returns: (nullable): the folder, or %NULL when the course is not installed
+ */
+char *
+hs_library_get_course_path (HsLibrary  *self,
+                            const char *course_id)
+{
+  sqlite3_stmt *stmt;
+  char *path = NULL;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (course_id != NULL, NULL);
+
+  stmt = hs_store_query (self->store, NULL,
+                         "SELECT path FROM courses WHERE id = ? AND is_current = 1", "s", course_id);
+  if (stmt == NULL)
+    return NULL;
+  if (hs_store_step (self->store, stmt, NULL) == SQLITE_ROW)
+    path = g_build_filename (self->data_dir, (const char *) sqlite3_column_text (stmt, 0), NULL);
+  sqlite3_reset (stmt);
+  return path;
+}
+
 typedef struct {
   const char *id;
   gboolean    purge;

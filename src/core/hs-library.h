@@ -42,6 +42,8 @@ GPtrArray  *hs_library_list           (HsLibrary              *self,
 HsCourse   *hs_library_get_course     (HsLibrary              *self,
                                        const char             *course_id,
                                        GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+char       *hs_library_get_course_path (HsLibrary             *self,
+                                       const char             *course_id) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    hs_library_remove         (HsLibrary              *self,
                                        const char             *course_id,
                                        gboolean                purge,

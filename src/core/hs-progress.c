@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <sodium.h>
 
 #include "hs-progress.h"
 #include "hs-utils.h"
@@ -123,6 +124,9 @@ hs_progress_new (HsLibrary *library)
 
   g_return_val_if_fail (HS_IS_LIBRARY (library), NULL);
 
+  if (sodium_init () < 0)
+    g_error ("libsodium could not be initialised");
+
   self = g_object_new (HS_TYPE_PROGRESS, NULL);
   self->library = g_object_ref (library);
   self->store = hs_library_get_store (library);
@@ -134,16 +138,19 @@ static HsLearner *
 learner_from_row (sqlite3_stmt *stmt)
 {
   HsRole role = HS_ROLE_STAFF;
+  HsLearner *learner;
 
   hs_role_from_string ((const char *) sqlite3_column_text (stmt, 4), &role);
-  return hs_learner_new (sqlite3_column_int64 (stmt, 0),
-                         (const char *) sqlite3_column_text (stmt, 1),
-                         (const char *) sqlite3_column_text (stmt, 2),
-                         role,
-                         (const char *) sqlite3_column_text (stmt, 3));
+  learner = hs_learner_new (sqlite3_column_int64 (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            role,
+                            (const char *) sqlite3_column_text (stmt, 3));
+  hs_learner_set_has_pin (learner, sqlite3_column_type (stmt, 5) != SQLITE_NULL);
+  return learner;
 }
 
-#define LEARNER_COLUMNS "id, uuid, name, created, role"
+#define LEARNER_COLUMNS "id, uuid, name, created, role, pin_hash"
 
 /**
  * hs_progress_add_learner:
@@ -260,6 +267,9 @@ hs_progress_find_learner (HsProgress  *self,
 
   return learner;
 }
+
+static HsLessonProgress *lesson_progress_from_row (sqlite3_stmt *stmt,
+                                                   int           first);
 
 typedef struct {
   HsProgress *self;
@@ -526,16 +536,8 @@ hs_progress_get_lessons (HsProgress  *self,
     return NULL;
   while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
     {
-      HsLessonProgress *p = g_new0 (HsLessonProgress, 1);
-      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+      HsLessonProgress *p = lesson_progress_from_row (stmt, 0);
 
-      p->lesson_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      p->status = g_strcmp0 (status, "completed") == 0 ? HS_LESSON_STATUS_COMPLETED
-                                                       : HS_LESSON_STATUS_IN_PROGRESS;
-      p->fraction = sqlite3_column_double (stmt, 2);
-      p->location = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      p->updated = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      p->completed = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_hash_table_insert (rows, p->lesson_id, p);
     }
   sqlite3_reset (stmt);
@@ -580,4 +582,250 @@ hs_progress_get_course (HsProgress        *self,
   g_return_val_if_fail (out != NULL, FALSE);
 
   return course_progress_query (self->store, learner, hs_course_get_id (course), out, error);
+}
+
+static gboolean
+pin_is_valid (const char *pin)
+{
+  gsize len = pin ? strlen (pin) : 0;
+
+  if (len < 4 || len > 6)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (pin[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * hs_progress_set_pin:
+ * @pin: (nullable): 4 to 6 digits, or %NULL to remove the PIN
+ *
+ * Keeps only an Argon2id hash of the PIN (libsodium's crypto_pwhash_str),
+ * never the PIN itself.
+ */
+gboolean
+hs_progress_set_pin (HsProgress  *self,
+                     HsLearner   *learner,
+                     const char  *pin,
+                     GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+
+  if (pin == NULL)
+    {
+      if (!hs_store_run (self->store, error, "UPDATE learners SET pin_hash = NULL WHERE id = ?",
+                         "I", hs_learner_get_id (learner)))
+        return FALSE;
+      hs_learner_set_has_pin (learner, FALSE);
+      return TRUE;
+    }
+
+  if (!pin_is_valid (pin))
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_PIN,
+                           _("A PIN is 4 to 6 digits."));
+      return FALSE;
+    }
+
+  if (crypto_pwhash_str (hash, pin, strlen (pin),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_PIN,
+                           _("There is not enough memory to protect the PIN."));
+      return FALSE;
+    }
+
+  if (!hs_store_run (self->store, error, "UPDATE learners SET pin_hash = ? WHERE id = ?",
+                     "sI", hash, hs_learner_get_id (learner)))
+    return FALSE;
+
+  hs_learner_set_has_pin (learner, TRUE);
+  return TRUE;
+}
+
+/**
+ * hs_progress_check_pin:
+ *
+ * Returns: %TRUE when @learner has no PIN or @pin is theirs; otherwise
+ * %FALSE with %HS_PROGRESS_ERROR_WRONG_PIN.
+ */
+gboolean
+hs_progress_check_pin (HsProgress  *self,
+                       HsLearner   *learner,
+                       const char  *pin,
+                       GError     **error)
+{
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+
+  stmt = hs_store_query (self->store, error, "SELECT pin_hash FROM learners WHERE id = ?",
+                         "I", hs_learner_get_id (learner));
+  if (stmt == NULL)
+    return FALSE;
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return FALSE;
+
+  if (hash == NULL)
+    return TRUE;
+
+  if (pin == NULL || crypto_pwhash_str_verify (hash, pin, strlen (pin)) != 0)
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_WRONG_PIN,
+                           _("That PIN is not right. Try again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+hs_progress_set_last_learner (HsProgress  *self,
+                              HsLearner   *learner,
+                              GError     **error)
+{
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+
+  return hs_store_run (self->store, error,
+                       "INSERT INTO settings (key, value) VALUES ('last-learner', ?)"
+                       " ON CONFLICT DO UPDATE SET value = excluded.value",
+                       "s", hs_learner_get_uuid (learner));
+}
+
+/**
+ * hs_progress_get_last_learner:
+ *
+ * Returns: (transfer full) (nullable): who used Học Số last on this PC
+ */
+HsLearner *
+hs_progress_get_last_learner (HsProgress *self)
+{
+  sqlite3_stmt *stmt;
+  HsLearner *learner = NULL;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+
+  stmt = hs_store_query (self->store, NULL,
+                         "SELECT " LEARNER_COLUMNS " FROM learners"
+                         " WHERE uuid = (SELECT value FROM settings WHERE key = 'last-learner')", NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (hs_store_step (self->store, stmt, NULL) == SQLITE_ROW)
+    learner = learner_from_row (stmt);
+  sqlite3_reset (stmt);
+  return learner;
+}
+
+static HsLessonProgress *
+lesson_progress_from_row (sqlite3_stmt *stmt,
+                          int           first)
+{
+  HsLessonProgress *p = g_new0 (HsLessonProgress, 1);
+  const char *status = (const char *) sqlite3_column_text (stmt, first + 1);
+
+  p->lesson_id = g_strdup ((const char *) sqlite3_column_text (stmt, first));
+  p->status = g_strcmp0 (status, "completed") == 0 ? HS_LESSON_STATUS_COMPLETED
+                                                   : HS_LESSON_STATUS_IN_PROGRESS;
+  p->fraction = sqlite3_column_double (stmt, first + 2);
+  p->location = g_strdup ((const char *) sqlite3_column_text (stmt, first + 3));
+  p->updated = g_strdup ((const char *) sqlite3_column_text (stmt, first + 4));
+  p->completed = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
+  return p;
+}
+
+/**
+ * hs_progress_get_last_lesson:
+ * @course_id: (out): the lesson's course
+ *
+ * The lesson of an installed course that @learner touched last: what the
+ * "Continue" card reopens, at its saved location.
+ *
+ * Returns: (transfer full) (nullable): %NULL when there is none
+ */
+HsLessonProgress *
+hs_progress_get_last_lesson (HsProgress  *self,
+                             HsLearner   *learner,
+                             char       **course_id,
+                             GError     **error)
+{
+  HsLessonProgress *p = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), NULL);
+  g_return_val_if_fail (course_id != NULL, NULL);
+
+  *course_id = NULL;
+  stmt = hs_store_query (self->store, error,
+                         "SELECT p.course_id, p.lesson_id, p.status, p.fraction, p.location, p.updated, p.completed"
+                         " FROM progress p"
+                         " JOIN courses c ON c.id = p.course_id AND c.is_current = 1"
+                         " JOIN lessons l ON l.course_id = c.id AND l.version = c.version AND l.id = p.lesson_id"
+                         " WHERE p.learner_id = ? ORDER BY p.updated DESC LIMIT 1",
+                         "I", hs_learner_get_id (learner));
+  if (stmt == NULL)
+    return NULL;
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      *course_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      p = lesson_progress_from_row (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return p;
+}
+
+/**
+ * hs_progress_get_lesson:
+ *
+ * Returns: (transfer full): the learner's state of one lesson; "not
+ * started" when nothing is recorded
+ */
+HsLessonProgress *
+hs_progress_get_lesson (HsProgress  *self,
+                        HsLearner   *learner,
+                        const char  *course_id,
+                        const char  *lesson_id,
+                        GError     **error)
+{
+  HsLessonProgress *p = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), NULL);
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT lesson_id, status, fraction, location, updated, completed"
+                         " FROM progress WHERE learner_id = ? AND course_id = ? AND lesson_id = ?",
+                         "Iss", hs_learner_get_id (learner), course_id, lesson_id);
+  if (stmt == NULL)
+    return NULL;
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW)
+    p = lesson_progress_from_row (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return NULL;
+
+  if (p == NULL)
+    {
+      p = g_new0 (HsLessonProgress, 1);
+      p->lesson_id = g_strdup (lesson_id);
+      p->status = HS_LESSON_STATUS_NOT_STARTED;
+    }
+  return p;
 }

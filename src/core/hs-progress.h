@@ -17,6 +17,8 @@ typedef enum {
   HS_PROGRESS_ERROR_NO_LEARNER,
   HS_PROGRESS_ERROR_NO_LESSON,
   HS_PROGRESS_ERROR_INVALID_VALUE,
+  HS_PROGRESS_ERROR_INVALID_PIN,
+  HS_PROGRESS_ERROR_WRONG_PIN,
 } HsProgressError;
 
 /* What a learner did with a lesson: the verbs of the event log. */
@@ -83,6 +85,27 @@ gboolean            hs_progress_record           (HsProgress       *self,
 GPtrArray          *hs_progress_get_lessons      (HsProgress       *self,
                                                   HsLearner        *learner,
                                                   HsCourse         *course,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            hs_progress_set_pin          (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *pin,
+                                                  GError          **error);
+gboolean            hs_progress_check_pin        (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *pin,
+                                                  GError          **error);
+gboolean            hs_progress_set_last_learner (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  GError          **error);
+HsLearner          *hs_progress_get_last_learner (HsProgress       *self) G_GNUC_WARN_UNUSED_RESULT;
+HsLessonProgress   *hs_progress_get_last_lesson  (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  char            **course_id,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+HsLessonProgress   *hs_progress_get_lesson       (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  const char       *lesson_id,
                                                   GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean            hs_progress_get_course       (HsProgress       *self,
                                                   HsLearner        *learner,

@@ -214,3 +214,110 @@ hs_utils_name_key (const char *name)
 
   return nfc != NULL ? g_utf8_casefold (nfc, -1) : NULL;
 }
+
+/* Content types by file extension, for the hocso:// scheme and the media
+ * server.  Text is always declared UTF-8: Vietnamese turns to mojibake when
+ * a browser has to guess. */
+static const struct {
+  const char *extension;
+  const char *type;
+} content_types[] = {
+  { ".html", "text/html; charset=utf-8" },
+  { ".htm", "text/html; charset=utf-8" },
+  { ".xhtml", "application/xhtml+xml; charset=utf-8" },
+  { ".css", "text/css; charset=utf-8" },
+  { ".js", "text/javascript; charset=utf-8" },
+  { ".mjs", "text/javascript; charset=utf-8" },
+  { ".json", "application/json; charset=utf-8" },
+  { ".xml", "application/xml; charset=utf-8" },
+  { ".txt", "text/plain; charset=utf-8" },
+  { ".md", "text/markdown; charset=utf-8" },
+  { ".csv", "text/csv; charset=utf-8" },
+  { ".vtt", "text/vtt; charset=utf-8" },
+  { ".svg", "image/svg+xml; charset=utf-8" },
+  { ".png", "image/png" },
+  { ".jpg", "image/jpeg" },
+  { ".jpeg", "image/jpeg" },
+  { ".gif", "image/gif" },
+  { ".webp", "image/webp" },
+  { ".ico", "image/x-icon" },
+  { ".woff", "font/woff" },
+  { ".woff2", "font/woff2" },
+  { ".ttf", "font/ttf" },
+  { ".otf", "font/otf" },
+  { ".pdf", "application/pdf" },
+  { ".wasm", "application/wasm" },
+  { ".webm", "video/webm" },
+  { ".mp4", "video/mp4" },
+  { ".m4v", "video/mp4" },
+  { ".ogv", "video/ogg" },
+  { ".ogg", "audio/ogg" },
+  { ".oga", "audio/ogg" },
+  { ".opus", "audio/ogg" },
+  { ".mp3", "audio/mpeg" },
+  { ".m4a", "audio/mp4" },
+  { ".wav", "audio/wav" },
+};
+
+const char *
+hs_utils_content_type (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (content_types); i++)
+    if (g_ascii_strcasecmp (dot, content_types[i].extension) == 0)
+      return content_types[i].type;
+
+  return "application/octet-stream";
+}
+
+/* Parses a single HTTP byte range ("bytes=0-99", "bytes=100-",
+ * "bytes=-500") against a file of @size bytes.  Several ranges are answered
+ * with the first.  Returns FALSE when the range cannot be satisfied. */
+gboolean
+hs_utils_parse_range (const char *header,
+                      guint64     size,
+                      guint64    *start,
+                      guint64    *end)
+{
+  const char *p;
+  char *rest;
+  guint64 first, last;
+
+  if (header == NULL || !g_str_has_prefix (header, "bytes=") || size == 0)
+    return FALSE;
+  p = header + strlen ("bytes=");
+  while (*p == ' ')
+    p++;
+
+  if (*p == '-')
+    {
+      guint64 suffix = g_ascii_strtoull (p + 1, &rest, 10);
+
+      if (rest == p + 1 || suffix == 0)
+        return FALSE;
+      *start = suffix >= size ? 0 : size - suffix;
+      *end = size - 1;
+      return TRUE;
+    }
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  first = g_ascii_strtoull (p, &rest, 10);
+  if (*rest != '-' || first >= size)
+    return FALSE;
+  p = rest + 1;
+  if (g_ascii_isdigit (*p))
+    {
+      last = g_ascii_strtoull (p, &rest, 10);
+      if (last < first)
+        return FALSE;
+      last = MIN (last, size - 1);
+    }
+  else
+    last = size - 1;
+
+  *start = first;
+  *end = last;
+  return TRUE;
+}

@@ -18,5 +18,10 @@ int       hs_utils_version_compare     (const char  *a,
 gboolean  hs_utils_id_is_valid         (const char  *id);
 gboolean  hs_utils_relative_path_is_clean (const char *path);
 char     *hs_utils_name_key            (const char  *name) G_GNUC_WARN_UNUSED_RESULT;
+const char *hs_utils_content_type      (const char  *path);
+gboolean  hs_utils_parse_range         (const char  *header,
+                                        guint64      size,
+                                        guint64     *start,
+                                        guint64     *end);
 
 G_END_DECLS

@@ -1,0 +1,611 @@
+/* hs-lesson-view.c — a lesson page in WebKit, sealed in its course's origin
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three walls keep a lesson inside its course: a content filter compiled
+ * per course that blocks every load but hocso://<course-id>/ and the media
+ * server; the Content-Security-Policy hs-scheme puts on every response; and
+ * the navigation policy here, which refuses to leave the course, to open
+ * windows or to download.  The lesson runtime (ui/runtime/lesson.js) runs
+ * in its own script world and reports progress through a message handler
+ * registered only for that world, so a page cannot forge a record.
+ */
+#define G_LOG_DOMAIN "hs-lesson-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "hs-lesson-view.h"
+#include "hs-runtime-resources.h"
+#include "hs-scheme.h"
+#include "hs-utils.h"
+
+struct _HsLessonView
+{
+  WebKitWebView                 parent_instance;
+
+  HsMediaServer                *media_server;
+  WebKitUserContentFilterStore *filter_store;
+  GCancellable                 *cancellable;
+  char                         *scope;
+  char                         *course_id;
+  char                         *course_dir;
+  char                         *lesson_id;
+  char                         *pending_uri;
+};
+
+G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
+
+enum {
+  PROP_0,
+  PROP_MEDIA_SERVER,
+  N_PROPS
+};
+
+enum {
+  PROGRESS,
+  COMPLETED,
+  EXTERNAL_LINK,
+  READY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+static guint next_scope;
+
+static char *
+runtime_source (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/hocso/HocSo/runtime/lesson.js",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert (bytes != NULL);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The runtime's settings for this lesson, as a JSON object literal. */
+static char *
+runtime_config (HsLesson   *lesson,
+                const char *course_id,
+                const char *location)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "course");
+  json_builder_add_string_value (builder, course_id);
+  json_builder_set_member_name (builder, "lesson");
+  json_builder_add_string_value (builder, hs_lesson_get_id (lesson));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, hs_lesson_kind_to_string (hs_lesson_get_kind (lesson)));
+  json_builder_set_member_name (builder, "location");
+  if (location != NULL)
+    json_builder_add_string_value (builder, location);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "completeAt");
+  json_builder_add_double_value (builder, 0.9);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Escapes for a regular expression inside the JSON of a content filter. */
+static char *
+regex_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (strchr (".^$*+?()[]{}|\\", *p) != NULL)
+        g_string_append (out, "\\\\");
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+filter_json (const char *course_id,
+             const char *media_origin)
+{
+  g_autofree char *course = regex_escape (course_id);
+  g_autofree char *media = regex_escape (media_origin);
+
+  return g_strdup_printf ("["
+                          "{\"trigger\":{\"url-filter\":\".*\"},\"action\":{\"type\":\"block\"}},"
+                          "{\"trigger\":{\"url-filter\":\"^hocso://%s/\"},\"action\":{\"type\":\"ignore-previous-rules\"}},"
+                          "{\"trigger\":{\"url-filter\":\"^%s/\"},\"action\":{\"type\":\"ignore-previous-rules\"}},"
+                          "{\"trigger\":{\"url-filter\":\"^data:\"},\"action\":{\"type\":\"ignore-previous-rules\"}},"
+                          "{\"trigger\":{\"url-filter\":\"^blob:\"},\"action\":{\"type\":\"ignore-previous-rules\"}},"
+                          "{\"trigger\":{\"url-filter\":\"^about:\"},\"action\":{\"type\":\"ignore-previous-rules\"}}"
+                          "]",
+                          course, media);
+}
+
+static gboolean
+is_course_uri (HsLessonView *self,
+               const char   *uri)
+{
+  g_autofree char *prefix = NULL;
+
+  if (self->course_id == NULL || uri == NULL)
+    return FALSE;
+  prefix = g_strdup_printf (HS_SCHEME "://%s/", self->course_id);
+  return g_str_has_prefix (uri, prefix);
+}
+
+static gboolean
+is_web_uri (const char *uri)
+{
+  return g_str_has_prefix (uri, "http:") || g_str_has_prefix (uri, "https:") ||
+         g_str_has_prefix (uri, "mailto:") || g_str_has_prefix (uri, "tel:");
+}
+
+static gboolean
+decide_policy_cb (WebKitWebView            *view,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  gpointer                  user_data)
+{
+  HsLessonView *self = HS_LESSON_VIEW (view);
+
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      {
+        WebKitNavigationAction *action =
+          webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+        WebKitURIRequest *request = webkit_navigation_action_get_request (action);
+        const char *uri = webkit_uri_request_get_uri (request);
+        gboolean main_frame = webkit_navigation_action_get_frame_name (action) == NULL;
+
+        if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && is_course_uri (self, uri))
+          {
+            webkit_policy_decision_use (decision);
+            return TRUE;
+          }
+
+        /* Frames may hold blank or generated documents; they stay
+         * offline under the content filter and the CSP. */
+        if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && !main_frame &&
+            (g_str_has_prefix (uri, "about:") || g_str_has_prefix (uri, "data:") ||
+             g_str_has_prefix (uri, "blob:")))
+          {
+            webkit_policy_decision_use (decision);
+            return TRUE;
+          }
+
+        if (is_web_uri (uri))
+          g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
+        g_debug ("Refused to navigate to %s", uri);
+        webkit_policy_decision_ignore (decision);
+        return TRUE;
+      }
+
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+      /* What WebKit cannot show would become a download: refuse it. */
+      if (!webkit_response_policy_decision_is_mime_type_supported (WEBKIT_RESPONSE_POLICY_DECISION (decision)))
+        {
+          webkit_policy_decision_ignore (decision);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+permission_request_cb (WebKitWebView           *view,
+                       WebKitPermissionRequest *request,
+                       gpointer                 user_data)
+{
+  /* Camera, microphone, location, notifications: a lesson needs none. */
+  webkit_permission_request_deny (request);
+  return TRUE;
+}
+
+static void
+download_started_cb (WebKitNetworkSession *session,
+                     WebKitDownload       *download,
+                     gpointer              user_data)
+{
+  webkit_download_cancel (download);
+}
+
+static char *
+media_url_for (HsLessonView  *self,
+               const char    *src)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *full = NULL;
+  const char *path;
+
+  if (self->course_dir == NULL || !is_course_uri (self, src))
+    return NULL;
+  uri = g_uri_parse (src, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return NULL;
+  path = g_uri_get_path (uri);
+  relative = g_utf8_normalize (path[0] == '/' ? path + 1 : path, -1, G_NORMALIZE_NFC);
+  if (relative == NULL || !hs_utils_relative_path_is_clean (relative))
+    return NULL;
+  full = g_build_filename (self->course_dir, relative, NULL);
+  if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return hs_media_server_issue (self->media_server, self->scope, self->course_id, full);
+}
+
+static gboolean
+script_message_cb (WebKitUserContentManager *manager,
+                   JSCValue                 *value,
+                   WebKitScriptMessageReply *reply,
+                   gpointer                  user_data)
+{
+  HsLessonView *self = user_data;
+  g_autoptr(JSCValue) type_value = NULL;
+  g_autofree char *type = NULL;
+
+  if (!jsc_value_is_object (value))
+    return TRUE;
+
+  type_value = jsc_value_object_get_property (value, "type");
+  type = jsc_value_is_string (type_value) ? jsc_value_to_string (type_value) : NULL;
+
+  if (g_strcmp0 (type, "progress") == 0)
+    {
+      g_autoptr(JSCValue) fraction = jsc_value_object_get_property (value, "fraction");
+      g_autoptr(JSCValue) location = jsc_value_object_get_property (value, "location");
+      g_autofree char *where = jsc_value_is_string (location) ? jsc_value_to_string (location) : NULL;
+      double f = jsc_value_is_number (fraction) ? jsc_value_to_double (fraction) : 0;
+
+      g_signal_emit (self, signals[PROGRESS], 0, CLAMP (f, 0.0, 1.0), where);
+    }
+  else if (g_strcmp0 (type, "completed") == 0)
+    g_signal_emit (self, signals[COMPLETED], 0);
+  else if (g_strcmp0 (type, "external") == 0)
+    {
+      g_autoptr(JSCValue) url = jsc_value_object_get_property (value, "url");
+      g_autofree char *uri = jsc_value_is_string (url) ? jsc_value_to_string (url) : NULL;
+
+      if (uri != NULL)
+        g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
+    }
+  else if (g_strcmp0 (type, "media") == 0)
+    {
+      g_autoptr(JSCValue) src = jsc_value_object_get_property (value, "src");
+      g_autofree char *s = jsc_value_is_string (src) ? jsc_value_to_string (src) : NULL;
+      g_autofree char *url = s ? media_url_for (self, s) : NULL;
+
+      if (url != NULL)
+        {
+          g_autoptr(JSCValue) answer = jsc_value_new_string (jsc_value_get_context (value), url);
+          webkit_script_message_reply_return_value (reply, answer);
+        }
+      else
+        webkit_script_message_reply_return_error_message (reply, "not a media file of this course");
+      return TRUE;
+    }
+
+  return TRUE;
+}
+
+static void
+hs_lesson_view_constructed (GObject *object)
+{
+  HsLessonView *self = (HsLessonView *)object;
+  WebKitWebView *view = WEBKIT_WEB_VIEW (self);
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (view);
+  WebKitSettings *settings = webkit_web_view_get_settings (view);
+  g_autofree char *filters = g_build_filename (g_get_user_cache_dir (), "hocso", "filters", NULL);
+
+  G_OBJECT_CLASS (hs_lesson_view_parent_class)->constructed (object);
+
+  self->scope = g_strdup_printf ("lesson-view-%u", ++next_scope);
+  self->filter_store = webkit_user_content_filter_store_new (filters);
+
+  webkit_user_content_manager_register_script_message_handler_with_reply (manager, "hocso",
+                                                                          HS_LESSON_VIEW_WORLD);
+  g_signal_connect_object (manager, "script-message-with-reply-received::hocso",
+                           G_CALLBACK (script_message_cb), self, 0);
+
+  g_signal_connect (self, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
+  g_signal_connect (self, "permission-request", G_CALLBACK (permission_request_cb), NULL);
+  g_signal_connect_object (webkit_web_view_get_network_session (view), "download-started",
+                           G_CALLBACK (download_started_cb), self, 0);
+
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, g_getenv ("HOCSO_DEVELOPER") != NULL);
+  webkit_settings_set_enable_write_console_messages_to_stdout (settings, g_getenv ("HOCSO_DEBUG") != NULL);
+  webkit_settings_set_default_charset (settings, "utf-8");
+}
+
+static void
+hs_lesson_view_dispose (GObject *object)
+{
+  HsLessonView *self = (HsLessonView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->media_server != NULL && self->scope != NULL)
+    hs_media_server_revoke (self->media_server, self->scope);
+  g_clear_object (&self->media_server);
+  g_clear_object (&self->filter_store);
+
+  G_OBJECT_CLASS (hs_lesson_view_parent_class)->dispose (object);
+}
+
+static void
+hs_lesson_view_finalize (GObject *object)
+{
+  HsLessonView *self = (HsLessonView *)object;
+
+  g_free (self->scope);
+  g_free (self->course_id);
+  g_free (self->course_dir);
+  g_free (self->lesson_id);
+  g_free (self->pending_uri);
+
+  G_OBJECT_CLASS (hs_lesson_view_parent_class)->finalize (object);
+}
+
+static void
+hs_lesson_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HsLessonView *self = HS_LESSON_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEDIA_SERVER:
+      self->media_server = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_lesson_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HsLessonView *self = HS_LESSON_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEDIA_SERVER:
+      g_value_set_object (value, self->media_server);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_lesson_view_class_init (HsLessonViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = hs_lesson_view_constructed;
+  object_class->dispose = hs_lesson_view_dispose;
+  object_class->finalize = hs_lesson_view_finalize;
+  object_class->set_property = hs_lesson_view_set_property;
+  object_class->get_property = hs_lesson_view_get_property;
+
+  properties[PROP_MEDIA_SERVER] =
+    g_param_spec_object ("media-server", NULL, NULL, HS_TYPE_MEDIA_SERVER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_STRING);
+  signals[COMPLETED] =
+    g_signal_new ("completed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals[EXTERNAL_LINK] =
+    g_signal_new ("external-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[READY] =
+    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  hs_runtime_register_resource ();
+}
+
+static void
+hs_lesson_view_init (HsLessonView *self)
+{
+}
+
+/**
+ * hs_lesson_view_new:
+ * @session: the learner's own session: their localStorage and IndexedDB
+ *   never meet another learner's
+ */
+HsLessonView *
+hs_lesson_view_new (WebKitWebContext     *context,
+                    WebKitNetworkSession *session,
+                    HsMediaServer        *media_server)
+{
+  g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
+  g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+
+  g_return_val_if_fail (WEBKIT_IS_WEB_CONTEXT (context), NULL);
+  g_return_val_if_fail (WEBKIT_IS_NETWORK_SESSION (session), NULL);
+  g_return_val_if_fail (HS_IS_MEDIA_SERVER (media_server), NULL);
+
+  return g_object_new (HS_TYPE_LESSON_VIEW,
+                       "web-context", context,
+                       "network-session", session,
+                       "user-content-manager", manager,
+                       "settings", settings,
+                       "media-server", media_server,
+                       NULL);
+}
+
+/**
+ * hs_lesson_view_new_network_session:
+ *
+ * A persistent session whose data lives in
+ * @data_dir/web/<learner-uuid>/: one per learner on this PC.
+ */
+WebKitNetworkSession *
+hs_lesson_view_new_network_session (const char *data_dir,
+                                    const char *learner_uuid)
+{
+  g_autofree char *base = g_build_filename (data_dir, "web", learner_uuid, NULL);
+  g_autofree char *data = g_build_filename (base, "data", NULL);
+  g_autofree char *cache = g_build_filename (base, "cache", NULL);
+  WebKitNetworkSession *session = webkit_network_session_new (data, cache);
+
+  /* Nothing goes out, so no proxy, no tracking prevention chatter, and no
+   * saved passwords. */
+  webkit_network_session_set_persistent_credential_storage_enabled (session, FALSE);
+  return session;
+}
+
+static void
+filter_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HsLessonView) self = user_data;
+  g_autoptr(WebKitUserContentFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without its filter a lesson does not load at all: the CSP alone is not
+   * the wall we promise. */
+  if (filter == NULL)
+    {
+      g_critical ("Could not compile the content filter: %s", error->message);
+      return;
+    }
+
+  webkit_user_content_manager_add_filter (webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self)),
+                                          filter);
+  uri = g_steal_pointer (&self->pending_uri);
+  g_signal_emit (self, signals[READY], 0);
+  webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self), uri);
+}
+
+/**
+ * hs_lesson_view_load:
+ * @location: (nullable): where the learner left off, as the runtime wrote it
+ *
+ * Loads @lesson.  The content filter for the course is compiled (or
+ * fetched from the store) first, so not one request runs unfiltered.
+ */
+void
+hs_lesson_view_load (HsLessonView *self,
+                     HsCourse     *course,
+                     HsLesson     *lesson,
+                     const char   *location)
+{
+  WebKitUserContentManager *manager;
+  g_autoptr(WebKitUserScript) script = NULL;
+  g_autoptr(GBytes) rules = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *runtime = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *identifier = NULL;
+  const char *origin;
+
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+  g_return_if_fail (HS_IS_COURSE (course));
+  g_return_if_fail (HS_IS_LESSON (lesson));
+
+  hs_lesson_view_unload (self);
+
+  g_free (self->course_id);
+  self->course_id = g_strdup (hs_course_get_id (course));
+  g_free (self->course_dir);
+  self->course_dir = g_strdup (hs_course_get_path (course));
+  g_free (self->lesson_id);
+  self->lesson_id = g_strdup (hs_lesson_get_id (lesson));
+  g_free (self->pending_uri);
+  self->pending_uri = hs_scheme_lesson_uri (self->course_id,
+                                            hs_lesson_kind_to_string (hs_lesson_get_kind (lesson)),
+                                            hs_lesson_get_src (lesson),
+                                            self->lesson_id);
+
+  manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self));
+  webkit_user_content_manager_remove_all_scripts (manager);
+  webkit_user_content_manager_remove_all_filters (manager);
+
+  config = runtime_config (lesson, self->course_id, location);
+  runtime = runtime_source ();
+  source = g_strdup_printf ("const HOCSO_CONFIG = %s;\n%s", config, runtime);
+  script = webkit_user_script_new_for_world (source,
+                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+                                             HS_LESSON_VIEW_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (manager, script);
+
+  origin = hs_media_server_get_origin (self->media_server);
+  {
+    g_autofree char *json = filter_json (self->course_id, origin);
+    rules = g_bytes_new_take (json, strlen (json));
+    json = NULL;
+  }
+  identifier = g_strdup_printf ("course-%s-%s", self->course_id, origin + strlen ("http://"));
+  g_strdelimit (identifier, ":./", '_');
+
+  self->cancellable = g_cancellable_new ();
+  webkit_user_content_filter_store_save (self->filter_store, identifier, rules, self->cancellable,
+                                         filter_saved_cb, g_object_ref (self));
+}
+
+/**
+ * hs_lesson_view_unload:
+ *
+ * Leaves the lesson: stops loading, shows nothing, and revokes the media
+ * URLs it was given.
+ */
+void
+hs_lesson_view_unload (HsLessonView *self)
+{
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  hs_media_server_revoke (self->media_server, self->scope);
+  g_clear_pointer (&self->lesson_id, g_free);
+  webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self));
+}
+
+const char *
+hs_lesson_view_get_course_id (HsLessonView *self)
+{
+  g_return_val_if_fail (HS_IS_LESSON_VIEW (self), NULL);
+  return self->course_id;
+}
+
+const char *
+hs_lesson_view_get_lesson_id (HsLessonView *self)
+{
+  g_return_val_if_fail (HS_IS_LESSON_VIEW (self), NULL);
+  return self->lesson_id;
+}

@@ -1,0 +1,40 @@
+/* hs-lesson-view.h — a lesson page in WebKit, sealed in its course's origin
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <webkit/webkit.h>
+
+#include "hs-course.h"
+#include "hs-media-server.h"
+
+G_BEGIN_DECLS
+
+/* The script world the lesson runtime runs in; pages cannot reach it. */
+#define HS_LESSON_VIEW_WORLD "hocso"
+
+#define HS_TYPE_LESSON_VIEW (hs_lesson_view_get_type ())
+
+/* Signals:
+ *   progress (double fraction, const char *location): the learner moved on
+ *   completed (): the lesson's completion rule was met
+ *   external-link (const char *uri): the page tried to leave the course
+ *   ready (): the lesson is loading, guarded by its content filter */
+G_DECLARE_FINAL_TYPE (HsLessonView, hs_lesson_view, HS, LESSON_VIEW, WebKitWebView)
+
+HsLessonView *hs_lesson_view_new           (WebKitWebContext     *context,
+                                            WebKitNetworkSession *session,
+                                            HsMediaServer        *media_server) G_GNUC_WARN_UNUSED_RESULT;
+void          hs_lesson_view_load          (HsLessonView         *self,
+                                            HsCourse             *course,
+                                            HsLesson             *lesson,
+                                            const char           *location);
+void          hs_lesson_view_unload        (HsLessonView         *self);
+const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
+const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
+
+WebKitNetworkSession *hs_lesson_view_new_network_session (const char *data_dir,
+                                                          const char *learner_uuid) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -45,7 +45,7 @@ learner_add (int    argc,
                      entries, &argc, &argv, &error))
     return hs_cli_usage_error ("learner", error->message);
   if (argc != 2)
-    return hs_cli_usage_error ("learner", _("give the learner’s name in quotes, e.g. “Nguyễn Thị Lan”"));
+    return hs_cli_usage_error ("learner", _("give the learner’s name in quotes, e.g. \"Nguyễn Thị Lan\""));
   if (role_name == NULL)
     return hs_cli_usage_error ("learner", _("choose a role with --role manager, --role teacher or --role staff"));
   if (!hs_role_from_string (role_name, &role))
@@ -357,7 +357,7 @@ hs_cli_record (int    argc,
   double fraction = 0;
   HsVerb verb;
   const GOptionEntry entries[] = {
-    { "fraction", 0, 0, G_OPTION_ARG_DOUBLE, &fraction, N_("How far through the lesson, 0 to 1 (with “progressed”)"), N_("F") },
+    { "fraction", 0, 0, G_OPTION_ARG_DOUBLE, &fraction, N_("How far through the lesson, 0 to 1 (with “progressed”)"), N_("FRACTION") },
     { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_("Where to resume the lesson"), N_("TEXT") },
     { NULL }
   };
@@ -367,9 +367,9 @@ hs_cli_record (int    argc,
                      entries, &argc, &argv, &error))
     return hs_cli_usage_error ("record", error->message);
   if (argc != 5)
-    return hs_cli_usage_error ("record", _("give a learner, a course id, a lesson id and what happened"));
+    return hs_cli_usage_error ("record", _("give a learner, a course id, a lesson id and an action"));
   if (!hs_verb_from_string (argv[4], &verb))
-    return hs_cli_usage_error ("record", _("what happened must be opened, progressed or completed"));
+    return hs_cli_usage_error ("record", _("the action must be opened, progressed or completed"));
 
   library = hs_cli_open_library (&error);
   if (library == NULL)

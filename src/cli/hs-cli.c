@@ -121,8 +121,14 @@ hs_cli_parse (const char          *command,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters ? _(parameters) : "");
+  /* _("") would return the catalogue's header, so empty stays empty. */
+  g_autofree char *title = g_strdup_printf ("%s", parameters && *parameters ? _(parameters) : "");
 
+  /* --help reads "hocso import [OPTION…] FILE…". */
+  {
+    g_autofree char *prgname = g_strdup_printf ("hocso %s", command);
+    g_set_prgname (prgname);
+  }
   context = g_option_context_new (title);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(summary));

@@ -297,7 +297,7 @@ claim_path (Extraction  *ex,
       existing = GPOINTER_TO_UINT (g_hash_table_lookup (ex->nodes, key));
       if (existing == NODE_FILE)
         return refuse (error, HS_PACKAGE_ERROR_DUPLICATE, path,
-                       _("The package entry “%s” is inside a name that is already a file.")), FALSE;
+                       _("The package entry “%s” is inside another entry that is a file, not a folder.")), FALSE;
       if (existing == 0)
         g_hash_table_insert (ex->nodes, g_strdup (key), GUINT_TO_POINTER (NODE_DIR));
       *slash = '/';

@@ -181,7 +181,7 @@ hs_progress_add_learner (HsProgress  *self,
       g_utf8_strlen (trimmed, -1) > MAX_NAME_CHARS)
     {
       g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_NAME,
-                   _("A name must have 1 to %d letters."), MAX_NAME_CHARS);
+                   _("A name must have 1 to %d characters."), MAX_NAME_CHARS);
       return NULL;
     }
   for (const char *p = trimmed; *p != '\0'; p = g_utf8_next_char (p))
@@ -433,7 +433,7 @@ record_txn (HsStore   *store,
   if (version == NULL)
     {
       g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
-                   _("There is no lesson “%s” in an installed course “%s”."),
+                   _("There is no lesson “%s” in the installed course “%s”."),
                    data->lesson_id, data->course_id);
       return FALSE;
     }

@@ -58,6 +58,23 @@ not_found (SoupServerMessage *msg)
                                     "Not found\n", strlen ("Not found\n"));
 }
 
+/* Browsers say where a request comes from in Origin (CORS requests) or
+ * Referer (media elements); when they do, it must be the course. */
+static gboolean
+request_is_from (SoupMessageHeaders *headers,
+                 const char         *origin)
+{
+  const char *from = soup_message_headers_get_one (headers, "Origin");
+  const char *referer = soup_message_headers_get_one (headers, "Referer");
+
+  if (from != NULL && g_strcmp0 (from, origin) != 0)
+    return FALSE;
+  if (referer != NULL &&
+      !(g_str_has_prefix (referer, origin) && referer[strlen (origin)] == '/'))
+    return FALSE;
+  return TRUE;
+}
+
 static void
 handle_cb (SoupServer        *server,
            SoupServerMessage *msg,
@@ -93,16 +110,21 @@ handle_cb (SoupServer        *server,
   if (entry == NULL)
     return not_found (msg);
 
+  /* A token works only for pages of its own course: another course's page
+   * that learned the URL gets nothing. */
+  allow_origin = g_strdup_printf ("hocso://%s", entry->course_id);
+  if (!request_is_from (request_headers, allow_origin))
+    return not_found (msg);
+
   mapped = g_mapped_file_new (entry->path, FALSE, NULL);
   if (mapped == NULL)
     return not_found (msg);
   whole = g_mapped_file_get_bytes (mapped);
   size = g_bytes_get_size (whole);
 
-  allow_origin = g_strdup_printf ("hocso://%s", entry->course_id);
   soup_message_headers_replace (headers, "Access-Control-Allow-Origin", allow_origin);
   soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (headers, "Cache-Control", "private, max-age=3600");
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
 
   range = soup_message_headers_get_one (request_headers, "Range");

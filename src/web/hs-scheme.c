@@ -110,8 +110,19 @@ finish (WebKitURISchemeRequest *request,
         soup_message_headers_replace (headers, name, value);
     }
 
-  webkit_uri_scheme_response_set_status (response, status, NULL);
-  webkit_uri_scheme_response_set_content_type (response, content_type);
+  /* WebKit wants the bare MIME type here (a stylesheet with
+   * "text/css; charset=utf-8" is refused in strict mode); the charset goes
+   * in the Content-Type header, which it reads for text. */
+  {
+    g_autofree char *mime = g_strdup (content_type);
+    char *semicolon = strchr (mime, ';');
+
+    if (semicolon != NULL)
+      *semicolon = '\0';
+    soup_message_headers_replace (headers, "Content-Type", content_type);
+    webkit_uri_scheme_response_set_status (response, status, NULL);
+    webkit_uri_scheme_response_set_content_type (response, mime);
+  }
   /* The response takes ownership of the headers. */
   webkit_uri_scheme_response_set_http_headers (response, headers);
   webkit_uri_scheme_request_finish_with_response (request, response);

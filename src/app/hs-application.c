@@ -122,9 +122,12 @@ hs_application_startup (GApplication *application)
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  /* Before chaining up: AdwApplication loads style.css from the resource
+   * base path in its startup. */
+  hs_app_register_resource ();
+
   G_APPLICATION_CLASS (hs_application_parent_class)->startup (application);
 
-  hs_app_register_resource ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);

@@ -244,7 +244,7 @@ hs_lesson_page_open (HsLessonPage  *self,
   if (lesson == NULL)
     {
       g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
-                   _("There is no lesson “%s” in an installed course “%s”."), lesson_id, course_id);
+                   _("There is no lesson “%s” in the installed course “%s”."), lesson_id, course_id);
       return FALSE;
     }
 

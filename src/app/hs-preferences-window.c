@@ -1,11 +1,127 @@
-/* PLACEHOLDER — replaced by the full preferences window. */
+/* hs-preferences-window.c — text size and other comforts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scale writes the "text-scale" key as it moves; HsApplication applies
+ * the key to the whole app, this window included, so the sample under the
+ * scale always shows the size in use.
+ */
+#define G_LOG_DOMAIN "hs-preferences-window"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hs-application.h"
 #include "hs-preferences-window.h"
-struct _HsPreferencesWindow { AdwPreferencesWindow parent_instance; };
-G_DEFINE_FINAL_TYPE (HsPreferencesWindow, hs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-static void hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
+
+#define MIN_TEXT_SCALE 1.0
+#define MAX_TEXT_SCALE 2.0
+
+struct _HsPreferencesWindow
 {
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass), "/io/github/hocso/HocSo/hs-preferences-window.ui");
+  AdwPreferencesWindow  parent_instance;
+
+  GtkScale             *text_scale;
+  GtkAdjustment        *text_scale_adjustment;
+};
+
+G_DEFINE_FINAL_TYPE (HsPreferencesWindow, hs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static int
+to_percent (double scale)
+{
+  return (int) (scale * 100 + 0.5);
 }
-static void hs_preferences_window_init (HsPreferencesWindow *self) { gtk_widget_init_template (GTK_WIDGET (self)); }
-GtkWidget *hs_preferences_window_new (GtkWindow *parent) { return g_object_new (HS_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL); }
+
+static char *
+format_percent (GtkScale *scale,
+                double    value,
+                gpointer  user_data)
+{
+  /* Translators: a text size, like "150%" */
+  return g_strdup_printf (_("%d%%"), to_percent (value));
+}
+
+static gboolean
+text_scale_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_double (variant));
+  return TRUE;
+}
+
+/* Whole steps of 10 % only, and never outside the key's range, which
+ * GSettings would refuse. */
+static GVariant *
+text_scale_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  double scale = to_percent (g_value_get_double (value)) / 100.0;
+
+  return g_variant_new_double (CLAMP (scale, MIN_TEXT_SCALE, MAX_TEXT_SCALE));
+}
+
+static void
+hs_preferences_window_dispose (GObject *object)
+{
+  HsPreferencesWindow *self = (HsPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (hs_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hs_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hocso/HocSo/hs-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale_adjustment);
+}
+
+static void
+hs_preferences_window_init (HsPreferencesWindow *self)
+{
+  HsApplication *app = HS_APPLICATION_DEFAULT;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_scale_set_format_value_func (self->text_scale, format_percent, NULL, NULL);
+  for (int percent = 100; percent <= 200; percent += 10)
+    {
+      g_autofree char *label = NULL;
+
+      /* A mark at every step shows where the scale stops; words only at
+       * the two ends, as labels on all of them would crowd. */
+      if (percent == 100)
+        label = g_strdup (_("Normal"));
+      else if (percent == 200)
+        label = g_strdup (_("Largest"));
+      gtk_scale_add_mark (self->text_scale, percent / 100.0, GTK_POS_BOTTOM, label);
+    }
+
+  if (app != NULL)
+    g_settings_bind_with_mapping (hs_application_get_settings (app), "text-scale",
+                                  self->text_scale_adjustment, "value",
+                                  G_SETTINGS_BIND_DEFAULT,
+                                  text_scale_get_mapping, text_scale_set_mapping,
+                                  NULL, NULL);
+}
+
+GtkWidget *
+hs_preferences_window_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (HS_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+}

@@ -173,6 +173,21 @@ hs_window_import_file (HsWindow *self,
   hs_library_page_import (self->library_page, file);
 }
 
+/* Which page shows: "chooser", "library", "course" or "lesson". */
+const char *
+hs_window_get_page_name (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+hs_window_get_lesson_page (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->lesson_page);
+}
+
 static void
 learner_chosen_cb (HsWindow         *self,
                    HsLearner        *learner,

@@ -27,5 +27,7 @@ void       hs_window_add_toast            (HsWindow      *self,
                                            const char    *message);
 void       hs_window_import_file          (HsWindow      *self,
                                            GFile         *file);
+const char *hs_window_get_page_name       (HsWindow      *self);
+GtkWidget *hs_window_get_lesson_page      (HsWindow      *self);
 
 G_END_DECLS

@@ -584,12 +584,13 @@ hs_progress_get_course (HsProgress        *self,
   return course_progress_query (self->store, learner, hs_course_get_id (course), out, error);
 }
 
-static gboolean
-pin_is_valid (const char *pin)
+/* A PIN is 4 to 6 digits, nothing else. */
+gboolean
+hs_pin_is_valid (const char *pin)
 {
   gsize len = pin ? strlen (pin) : 0;
 
-  if (len < 4 || len > 6)
+  if (len < HS_PIN_MIN_DIGITS || len > HS_PIN_MAX_DIGITS)
     return FALSE;
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isdigit (pin[i]))
@@ -624,7 +625,7 @@ hs_progress_set_pin (HsProgress  *self,
       return TRUE;
     }
 
-  if (!pin_is_valid (pin))
+  if (!hs_pin_is_valid (pin))
     {
       g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_PIN,
                            _("A PIN is 4 to 6 digits."));

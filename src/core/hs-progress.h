@@ -86,6 +86,10 @@ GPtrArray          *hs_progress_get_lessons      (HsProgress       *self,
                                                   HsLearner        *learner,
                                                   HsCourse         *course,
                                                   GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+#define HS_PIN_MIN_DIGITS 4
+#define HS_PIN_MAX_DIGITS 6
+
+gboolean            hs_pin_is_valid              (const char       *pin);
 gboolean            hs_progress_set_pin          (HsProgress       *self,
                                                   HsLearner        *learner,
                                                   const char       *pin,

@@ -131,7 +131,12 @@ hs_window_add_toast (HsWindow   *self,
 
   g_return_if_fail (HS_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* A toast's title is Pango markup; messages are plain text (course
+   * titles, file names, errors). */
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+    toast = adw_toast_new (escaped);
+  }
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

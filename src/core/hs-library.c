@@ -223,6 +223,13 @@ hs_library_set_limits (HsLibrary             *self,
   self->limits = *limits;
 }
 
+const HsPackageLimits *
+hs_library_get_limits (HsLibrary *self)
+{
+  g_return_val_if_fail (HS_IS_LIBRARY (self), NULL);
+  return &self->limits;
+}
+
 static char *
 current_version (HsLibrary   *self,
                  const char  *id,

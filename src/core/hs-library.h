@@ -31,6 +31,7 @@ const char *hs_library_get_data_dir   (HsLibrary              *self);
 HsStore    *hs_library_get_store      (HsLibrary              *self);
 void        hs_library_set_limits     (HsLibrary              *self,
                                        const HsPackageLimits  *limits);
+const HsPackageLimits *hs_library_get_limits (HsLibrary       *self);
 HsCourse   *hs_library_import         (HsLibrary              *self,
                                        const char             *archive_path,
                                        HsPackageProgressFunc   progress,

@@ -360,6 +360,17 @@ is_litter (const char *path)
          g_ascii_strcasecmp (base, "desktop.ini") == 0;
 }
 
+/* The file position, not the bytes read: a zip's central directory at the
+ * end is read first, then the entries. */
+static void
+report_progress (Extraction *ex)
+{
+  off_t pos = lseek (ex->source->fd, 0, SEEK_CUR);
+
+  ex->progress (CLAMP (pos, 0, (off_t) ex->source->file_size),
+                ex->source->file_size, ex->progress_data);
+}
+
 static gboolean
 write_failed (GError     **error,
               const char  *name,
@@ -479,6 +490,10 @@ extract_file (Extraction            *ex,
 
       if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
         goto out;
+
+      /* A large video is one entry: report within it too. */
+      if (ex->progress != NULL && written % (1024 * 1024) < (guint64) n)
+        report_progress (ex);
     }
 
   ok = TRUE;
@@ -560,14 +575,7 @@ extract_all (Extraction  *ex,
         return FALSE;
 
       if (ex->progress != NULL)
-        {
-          /* The file position, not the bytes read: a zip's central
-           * directory at the end is read first, then the entries. */
-          off_t pos = lseek (ex->source->fd, 0, SEEK_CUR);
-
-          ex->progress (CLAMP (pos, 0, (off_t) ex->source->file_size),
-                        ex->source->file_size, ex->progress_data);
-        }
+        report_progress (ex);
     }
 
   if (ex->entries == 0)

@@ -10,19 +10,33 @@
 #include "cli/hs-cli.h"
 #include "hs-application.h"
 
+/* Whether this binary is the one in the build folder, not an installed
+ * copy: then translations and the settings schema come from there too. */
+static gboolean
+running_from_build (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/");
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  gboolean from_build = running_from_build ();
   const char *localedir = g_getenv ("HOCSO_LOCALEDIR");
 
+  if (localedir == NULL)
+    localedir = from_build ? BUILD_ROOT "/po" : LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* A known command runs headless; anything else (no command, "open",
-   * options) starts the desktop app. */
+  /* A command runs headless; no command, "open" or options start the
+   * desktop app. */
   if (argc >= 2 && argv[1][0] != '-' && !g_str_equal (argv[1], "open"))
     return hs_cli_main (argc, argv);
   if (argc >= 2 && hs_cli_is_command (argv[1]))
@@ -31,11 +45,7 @@ main (int    argc,
   {
     g_autoptr(HsApplication) app = NULL;
 
-    g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-
-    /* Running from the build folder: use its compiled schema. */
-    if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && exe != NULL &&
-        g_str_has_prefix (exe, BUILD_ROOT "/"))
+    if (from_build && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
       g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/ui", TRUE);
 
     app = hs_application_new ();

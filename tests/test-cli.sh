@@ -79,6 +79,12 @@ check "the course folder is gone" test ! -e "$data/courses/$course"
 out=$("$hocso" progress --learner "Nguyễn Thị Lan" --json)
 check "progress survives remove and reinstall" contains "$out" '"complete" : true'
 
+# The same tools speak Vietnamese when asked to.
+out=$(LANGUAGE=vi "$hocso" list --data-dir "$(mktemp -d -p "$data")")
+check "messages are translated into Vietnamese" contains "$out" "Chưa có khoá học nào"
+out=$(LANGUAGE=vi "$hocso" import "$data/courses" 2>&1)
+check "errors are translated too" contains "$out" "không phải là tệp"
+
 out=$("$hocso" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" test $rc -eq 2
 out=$("$hocso" import --help); rc=$?

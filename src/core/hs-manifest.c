@@ -119,6 +119,22 @@ get_string (JsonObject   *object,
   return TRUE;
 }
 
+/* Course, module and lesson ids name folders and origins: see
+ * hs_utils_id_is_valid(). */
+static gboolean
+get_id (JsonObject   *object,
+        const char   *path,
+        const char  **out,
+        GError      **error)
+{
+  if (!get_string (object, "id", path, TRUE, 64, out, error))
+    return FALSE;
+  if (!hs_utils_id_is_valid (*out))
+    return invalid (error, path,
+                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), *out);
+  return TRUE;
+}
+
 static gboolean
 check_file (ParseContext  *ctx,
             const char    *path,
@@ -135,7 +151,10 @@ check_file (ParseContext  *ctx,
   if (ctx->root == NULL)
     return TRUE;
 
-  full = g_build_filename (ctx->root, path, NULL);
+  {
+    g_autofree char *nfc = g_utf8_normalize (path, -1, G_NORMALIZE_NFC);
+    full = g_build_filename (ctx->root, nfc, NULL);
+  }
   if (g_lstat (full, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_MISSING_FILE,
@@ -203,11 +222,8 @@ parse_lesson (ParseContext  *ctx,
     return invalid (error, path, _("each lesson must be an object in { }."));
   object = json_node_get_object (node);
 
-  if (!get_string (object, "id", id_path, TRUE, 64, &id, error))
+  if (!get_id (object, id_path, &id, error))
     return FALSE;
-  if (!hs_utils_id_is_valid (id))
-    return invalid (error, id_path,
-                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), id);
   if (g_hash_table_contains (ctx->lesson_ids, id))
     {
       g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_DUPLICATE_ID,
@@ -254,8 +270,15 @@ parse_lesson (ParseContext  *ctx,
         return FALSE;
     }
 
-  lesson = hs_lesson_new (id, kind, title, src);
-  hs_lesson_set_captions (lesson, captions);
+  /* Package file names are stored NFC (hs-package), so the paths that
+   * name them are too. */
+  {
+    g_autofree char *src_nfc = g_utf8_normalize (src, -1, G_NORMALIZE_NFC);
+    g_autofree char *captions_nfc = captions ? g_utf8_normalize (captions, -1, G_NORMALIZE_NFC) : NULL;
+
+    lesson = hs_lesson_new (id, kind, title, src_nfc);
+    hs_lesson_set_captions (lesson, captions_nfc);
+  }
   hs_module_add_lesson (module, lesson);
   g_hash_table_add (ctx->lesson_ids, g_strdup (id));
 
@@ -283,11 +306,8 @@ parse_module (ParseContext  *ctx,
     return invalid (error, path, _("each module must be an object in { }."));
   object = json_node_get_object (node);
 
-  if (!get_string (object, "id", id_path, TRUE, 64, &id, error))
+  if (!get_id (object, id_path, &id, error))
     return FALSE;
-  if (!hs_utils_id_is_valid (id))
-    return invalid (error, id_path,
-                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), id);
   if (g_hash_table_contains (ctx->module_ids, id))
     {
       g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_DUPLICATE_ID,
@@ -507,11 +527,8 @@ hs_manifest_parse (const char  *json,
       return NULL;
     }
 
-  if (!get_string (object, "id", "id", TRUE, 64, &id, error))
+  if (!get_id (object, "id", &id, error))
     return NULL;
-  if (!hs_utils_id_is_valid (id))
-    return invalid (error, "id",
-                    _("“%s” may only use a–z, 0–9, “.”, “-” and “_”, and must start with a letter or digit."), id), NULL;
 
   if (!get_string (object, "version", "version", TRUE, 40, &version, error))
     return NULL;
@@ -533,7 +550,10 @@ hs_manifest_parse (const char  *json,
   if (language != NULL)
     hs_course_set_language (course, language);
   hs_course_set_license (course, license);
-  hs_course_set_cover (course, cover);
+  {
+    g_autofree char *cover_nfc = cover ? g_utf8_normalize (cover, -1, G_NORMALIZE_NFC) : NULL;
+    hs_course_set_cover (course, cover_nfc);
+  }
 
   if (!get_string_array (object, "audience", &audience, error))
     return NULL;

@@ -341,7 +341,7 @@ update_primary (HsCoursePage *self,
       if (latest != NULL && hs_course_find_lesson (self->course, latest->lesson_id) != NULL)
         target = hs_course_find_lesson (self->course, latest->lesson_id);
       /* Translators: beside the Continue button; %s is a lesson title. */
-      next_text = g_strdup_printf (_("Next: %s"), hs_lesson_get_title (target));
+      next_text = g_strdup_printf (_("Continue with: %s"), hs_lesson_get_title (target));
     }
 
   adw_button_content_set_label (self->primary_content, label);

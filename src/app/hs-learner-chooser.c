@@ -404,7 +404,7 @@ add_button_clicked_cb (HsLearnerChooser *self,
 
       if (*pin != '\0' && !hs_pin_is_valid (pin))
         {
-          show_add_error (self, _("A PIN is 4 to 6 digits. Type a longer one, or leave it empty."));
+          show_add_error (self, _("A PIN is 4 to 6 digits. Type it again, or leave it empty."));
           gtk_widget_add_css_class (GTK_WIDGET (self->new_pin_row), "error");
           gtk_widget_grab_focus (GTK_WIDGET (self->new_pin_row));
           return;

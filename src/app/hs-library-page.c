@@ -602,9 +602,9 @@ import_progress_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Progress comes after each file of the package: a large video can take
- * a minute on its own.  The bar moves meanwhile, so nobody thinks the
- * computer has stopped. */
+/* Progress comes every megabyte or so; on a slow USB stick that can still
+ * be seconds apart.  The bar moves meanwhile, so nobody thinks the computer
+ * has stopped. */
 static gboolean
 import_heartbeat_cb (gpointer user_data)
 {

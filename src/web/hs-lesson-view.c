@@ -48,7 +48,6 @@ enum {
   PROGRESS,
   COMPLETED,
   EXTERNAL_LINK,
-  READY,
   N_SIGNALS
 };
 
@@ -423,9 +422,6 @@ hs_lesson_view_class_init (HsLessonViewClass *klass)
   signals[EXTERNAL_LINK] =
     g_signal_new ("external-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[READY] =
-    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   hs_runtime_register_resource ();
 }
@@ -507,7 +503,6 @@ filter_saved_cb (GObject      *source,
   webkit_user_content_manager_add_filter (webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self)),
                                           filter);
   uri = g_steal_pointer (&self->pending_uri);
-  g_signal_emit (self, signals[READY], 0);
   webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self), uri);
 }
 

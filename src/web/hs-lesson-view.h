@@ -19,8 +19,7 @@ G_BEGIN_DECLS
 /* Signals:
  *   progress (double fraction, const char *location): the learner moved on
  *   completed (): the lesson's completion rule was met
- *   external-link (const char *uri): the page tried to leave the course
- *   ready (): the lesson is loading, guarded by its content filter */
+ *   external-link (const char *uri): the page tried to leave the course */
 G_DECLARE_FINAL_TYPE (HsLessonView, hs_lesson_view, HS, LESSON_VIEW, WebKitWebView)
 
 HsLessonView *hs_lesson_view_new           (WebKitWebContext     *context,

@@ -425,6 +425,14 @@ hs_lesson_page_dispose (GObject *object)
 {
   HsLessonPage *self = (HsLessonPage *)object;
 
+  /* The view may still report while the template is torn down; nothing it
+   * says may reach this page from now on. */
+  if (self->view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->view, self);
+      hs_lesson_view_unload (self->view);
+      self->view = NULL;
+    }
   g_clear_handle_id (&self->flush_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_LESSON_PAGE);
   g_clear_object (&self->learner);

@@ -321,3 +321,46 @@ hs_utils_parse_range (const char *header,
   *end = last;
   return TRUE;
 }
+
+/* Folds a text for comparisons that ignore case and Vietnamese diacritics:
+ * "  Lừa   đảo " → "lua dao".  Marks are dropped after NFD decomposition,
+ * and đ/Đ, which have no decomposition, become d.  Whitespace is trimmed
+ * and each run of it becomes one space. */
+char *
+hs_utils_fold (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *nfd = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Case-fold first: folding can itself produce combining marks (İ → i̇). */
+  valid = g_utf8_make_valid (text, -1);
+  folded = g_utf8_casefold (valid, -1);
+  nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  out = g_string_sized_new (strlen (nfd));
+
+  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0300 && c <= 0x036f)
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (c == 0x0111 || c == 0x0110)
+        c = 'd';
+      g_string_append_unichar (out, c);
+    }
+
+  return g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
+}

@@ -23,5 +23,6 @@ gboolean  hs_utils_parse_range         (const char  *header,
                                         guint64      size,
                                         guint64     *start,
                                         guint64     *end);
+char     *hs_utils_fold                (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _HsLessonView
   char                         *course_dir;
   char                         *lesson_id;
   char                         *pending_uri;
+  char                         *filter_key;   /* course and media origin */
 };
 
 G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
@@ -54,6 +55,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static guint next_scope;
+
+/* Compiled filters of this run, by course: compiling again on every lesson
+ * would write the same file again and again. */
+static GHashTable *filters;
 
 static char *
 runtime_source (void)
@@ -306,12 +311,12 @@ hs_lesson_view_constructed (GObject *object)
   WebKitWebView *view = WEBKIT_WEB_VIEW (self);
   WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (view);
   WebKitSettings *settings = webkit_web_view_get_settings (view);
-  g_autofree char *filters = g_build_filename (g_get_user_cache_dir (), "hocso", "filters", NULL);
+  g_autofree char *filter_dir = g_build_filename (g_get_user_cache_dir (), "hocso", "filters", NULL);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->constructed (object);
 
   self->scope = g_strdup_printf ("lesson-view-%u", ++next_scope);
-  self->filter_store = webkit_user_content_filter_store_new (filters);
+  self->filter_store = webkit_user_content_filter_store_new (filter_dir);
 
   webkit_user_content_manager_register_script_message_handler_with_reply (manager, "hocso",
                                                                           HS_LESSON_VIEW_WORLD);
@@ -357,6 +362,7 @@ hs_lesson_view_finalize (GObject *object)
   g_free (self->course_dir);
   g_free (self->lesson_id);
   g_free (self->pending_uri);
+  g_free (self->filter_key);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->finalize (object);
 }
@@ -424,6 +430,8 @@ hs_lesson_view_class_init (HsLessonViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   hs_runtime_register_resource ();
+  filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) webkit_user_content_filter_unref);
 }
 
 static void
@@ -479,6 +487,17 @@ hs_lesson_view_new_network_session (const char *data_dir,
 }
 
 static void
+load_with_filter (HsLessonView            *self,
+                  WebKitUserContentFilter *filter)
+{
+  g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+
+  webkit_user_content_manager_add_filter (webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self)),
+                                          filter);
+  webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self), uri);
+}
+
+static void
 filter_saved_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -486,7 +505,6 @@ filter_saved_cb (GObject      *source,
   g_autoptr(HsLessonView) self = user_data;
   g_autoptr(WebKitUserContentFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
 
   filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -500,10 +518,8 @@ filter_saved_cb (GObject      *source,
       return;
     }
 
-  webkit_user_content_manager_add_filter (webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self)),
-                                          filter);
-  uri = g_steal_pointer (&self->pending_uri);
-  webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self), uri);
+  g_hash_table_insert (filters, g_strdup (self->filter_key), webkit_user_content_filter_ref (filter));
+  load_with_filter (self, filter);
 }
 
 /**
@@ -565,8 +581,20 @@ hs_lesson_view_load (HsLessonView *self,
     rules = g_bytes_new_take (json, strlen (json));
     json = NULL;
   }
-  identifier = g_strdup_printf ("course-%s-%s", self->course_id, origin + strlen ("http://"));
-  g_strdelimit (identifier, ":./", '_');
+  /* One stored filter per course, replaced when the media port changes
+   * from one run to the next, so the store does not grow. */
+  identifier = g_strdup_printf ("course-%s", self->course_id);
+  g_free (self->filter_key);
+  self->filter_key = g_strdup_printf ("%s %s", self->course_id, origin);
+  {
+    WebKitUserContentFilter *cached = g_hash_table_lookup (filters, self->filter_key);
+
+    if (cached != NULL)
+      {
+        load_with_filter (self, cached);
+        return;
+      }
+  }
 
   self->cancellable = g_cancellable_new ();
   webkit_user_content_filter_store_save (self->filter_store, identifier, rules, self->cancellable,

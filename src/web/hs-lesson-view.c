@@ -35,6 +35,9 @@ struct _HsLessonView
   char                         *lesson_id;
   char                         *pending_uri;
   char                         *filter_key;   /* course and media origin */
+  char                         *identifier;   /* the filter's name in the store */
+  GBytes                       *rules;        /* the filter's JSON */
+  guint                         serial;       /* of the latest load */
 };
 
 G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
@@ -363,6 +366,8 @@ hs_lesson_view_finalize (GObject *object)
   g_free (self->lesson_id);
   g_free (self->pending_uri);
   g_free (self->filter_key);
+  g_free (self->identifier);
+  g_clear_pointer (&self->rules, g_bytes_unref);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->finalize (object);
 }
@@ -522,6 +527,76 @@ filter_saved_cb (GObject      *source,
   load_with_filter (self, filter);
 }
 
+/* Media elements are stopped and emptied before their page goes or their
+ * URLs are revoked: a pipeline torn down mid-stream, or answered 404 in the
+ * middle of a range, can take the web process with it. */
+#define STOP_MEDIA_JS \
+  "for (const m of document.querySelectorAll('video, audio')) {" \
+  "  m.pause(); m.removeAttribute('src');" \
+  "  for (const s of m.querySelectorAll('source')) s.removeAttribute('src');" \
+  "  m.load();" \
+  "} true;"
+
+typedef void (*StopMediaDone) (HsLessonView *self);
+
+typedef struct {
+  HsLessonView  *self;
+  guint          serial;
+  StopMediaDone  done;
+} StopMedia;
+
+static void
+continue_load (HsLessonView *self)
+{
+  WebKitUserContentFilter *cached = g_hash_table_lookup (filters, self->filter_key);
+
+  if (cached != NULL)
+    {
+      load_with_filter (self, cached);
+      return;
+    }
+
+  webkit_user_content_filter_store_save (self->filter_store, self->identifier, self->rules, self->cancellable,
+                                         filter_saved_cb, g_object_ref (self));
+}
+
+static void
+media_stopped_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  StopMedia *stop = user_data;
+  HsLessonView *self = stop->self;
+  g_autoptr(JSCValue) value = NULL;
+
+  /* The page may be gone already, or have no media; either is fine. */
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+
+  /* Only the latest load goes on; an older one was overtaken. */
+  if (stop->serial == self->serial)
+    {
+      hs_media_server_revoke (self->media_server, self->scope);
+      if (stop->done != NULL && self->pending_uri != NULL)
+        stop->done (self);
+    }
+
+  g_object_unref (self);
+  g_free (stop);
+}
+
+static void
+stop_media (HsLessonView  *self,
+            StopMediaDone  done)
+{
+  StopMedia *stop = g_new0 (StopMedia, 1);
+
+  stop->self = g_object_ref (self);
+  stop->serial = ++self->serial;
+  stop->done = done;
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self), STOP_MEDIA_JS, -1, HS_LESSON_VIEW_WORLD,
+                                       NULL, NULL, media_stopped_cb, stop);
+}
+
 /**
  * hs_lesson_view_load:
  * @location: (nullable): where the learner left off, as the runtime wrote it
@@ -537,11 +612,9 @@ hs_lesson_view_load (HsLessonView *self,
 {
   WebKitUserContentManager *manager;
   g_autoptr(WebKitUserScript) script = NULL;
-  g_autoptr(GBytes) rules = NULL;
   g_autofree char *config = NULL;
   g_autofree char *runtime = NULL;
   g_autofree char *source = NULL;
-  g_autofree char *identifier = NULL;
   const char *origin;
 
   g_return_if_fail (HS_IS_LESSON_VIEW (self));
@@ -578,27 +651,20 @@ hs_lesson_view_load (HsLessonView *self,
   origin = hs_media_server_get_origin (self->media_server);
   {
     g_autofree char *json = filter_json (self->course_id, origin);
-    rules = g_bytes_new_take (json, strlen (json));
-    json = NULL;
+    gsize length = strlen (json);
+
+    g_clear_pointer (&self->rules, g_bytes_unref);
+    self->rules = g_bytes_new_take (g_steal_pointer (&json), length);
   }
   /* One stored filter per course, replaced when the media port changes
    * from one run to the next, so the store does not grow. */
-  identifier = g_strdup_printf ("course-%s", self->course_id);
+  g_free (self->identifier);
+  self->identifier = g_strdup_printf ("course-%s", self->course_id);
   g_free (self->filter_key);
   self->filter_key = g_strdup_printf ("%s %s", self->course_id, origin);
-  {
-    WebKitUserContentFilter *cached = g_hash_table_lookup (filters, self->filter_key);
-
-    if (cached != NULL)
-      {
-        load_with_filter (self, cached);
-        return;
-      }
-  }
 
   self->cancellable = g_cancellable_new ();
-  webkit_user_content_filter_store_save (self->filter_store, identifier, rules, self->cancellable,
-                                         filter_saved_cb, g_object_ref (self));
+  stop_media (self, continue_load);
 }
 
 /**
@@ -614,9 +680,9 @@ hs_lesson_view_unload (HsLessonView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  hs_media_server_revoke (self->media_server, self->scope);
   g_clear_pointer (&self->lesson_id, g_free);
   webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self));
+  stop_media (self, NULL);
 }
 
 const char *

@@ -232,12 +232,14 @@ node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
+/* Only whitespace, Unicode's included (a no-break space is not a text). */
 static gboolean
 text_is_blank (const char *text)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-
-  return *trimmed == '\0';
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }
 
 /* Reads a text member of @object into @out (a copy, or NULL when absent

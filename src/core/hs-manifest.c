@@ -411,41 +411,6 @@ parse_completion (ParseContext  *ctx,
   return TRUE;
 }
 
-/* A cheap scan for nesting depth before the real parse: json-glib recurses
- * once per level, and a hostile file a million brackets deep must not get
- * that far. */
-static gboolean
-nesting_is_shallow (const char *json,
-                    gsize       length)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > HS_MANIFEST_MAX_DEPTH)
-            return FALSE;
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /**
  * hs_manifest_parse:
  * @root: (nullable): the package folder, to check that every file the
@@ -490,7 +455,7 @@ hs_manifest_parse (const char  *json,
                            _("course.json is not UTF-8 text."));
       return NULL;
     }
-  if (!nesting_is_shallow (json, length))
+  if (!hs_utils_json_is_shallow (json, length, HS_MANIFEST_MAX_DEPTH))
     {
       g_set_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_JSON,
                    _("course.json is nested more than %d levels deep."), HS_MANIFEST_MAX_DEPTH);

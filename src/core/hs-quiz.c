@@ -936,41 +936,6 @@ parse_settings (ParseContext  *ctx,
   return TRUE;
 }
 
-/* A cheap scan for nesting depth before the real parse: json-glib recurses
- * once per level, and a hostile file a million brackets deep must not get
- * that far.  (The same guard as hs-manifest's.) */
-static gboolean
-nesting_is_shallow (const char *json,
-                    gsize       length)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = json[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > HS_QUIZ_MAX_DEPTH)
-            return FALSE;
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-
-  return TRUE;
-}
-
 static void
 digest_key (const char *json,
             gsize       length,
@@ -1013,7 +978,7 @@ parse_quiz (ParseContext  *ctx,
                    _("%s is not UTF-8 text."), ctx->where);
       return NULL;
     }
-  if (!nesting_is_shallow (json, length))
+  if (!hs_utils_json_is_shallow (json, length, HS_QUIZ_MAX_DEPTH))
     {
       g_set_error (error, HS_QUIZ_ERROR, HS_QUIZ_ERROR_INVALID_JSON,
                    _("%s is nested more than %d levels deep."), ctx->where, HS_QUIZ_MAX_DEPTH);

@@ -364,3 +364,39 @@ hs_utils_fold (const char *text)
 
   return g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
 }
+
+/* A cheap scan for nesting depth before a real JSON parse: json-glib
+ * recurses once per level, and a hostile file a million brackets deep must
+ * not get that far. */
+gboolean
+hs_utils_json_is_shallow (const char *json,
+                          gsize       length,
+                          int         max_depth)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+
+  return TRUE;
+}

@@ -25,4 +25,8 @@ gboolean  hs_utils_parse_range         (const char  *header,
                                         guint64     *end);
 char     *hs_utils_fold                (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 
+gboolean  hs_utils_json_is_shallow     (const char  *json,
+                                        gsize        length,
+                                        int          max_depth);
+
 G_END_DECLS

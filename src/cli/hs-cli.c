@@ -41,6 +41,7 @@ hs_cli_print_usage (FILE *stream)
       fprintf (stream, "  %s %s\n", name, _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n", _("Run “hocso COMMAND --help” for a command’s options."));
+  fprintf (stream, "%s\n", _("Without a command, hocso opens the app; “hocso open COURSE-ID [LESSON-ID] [--learner NAME]” opens it on a course or lesson."));
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hs-manifest.h"
+#include "hs-quiz.h"
 #include "hs-utils.h"
 
 G_DEFINE_QUARK (hs-manifest-error-quark, hs_manifest_error)
@@ -26,6 +27,7 @@ static const struct {
 } supported_kinds[] = {
   { HS_LESSON_KIND_PAGE, (const char * const[]) { ".html", ".htm", ".xhtml", NULL } },
   { HS_LESSON_KIND_VIDEO, (const char * const[]) { ".webm", ".mp4", ".m4v", ".ogv", NULL } },
+  { HS_LESSON_KIND_QUIZ, (const char * const[]) { ".json", NULL } },
 };
 
 typedef struct {
@@ -267,6 +269,16 @@ parse_lesson (ParseContext  *ctx,
       if (!g_str_has_suffix (captions, ".vtt"))
         return invalid (error, captions_path, _("captions must be a WebVTT file (.vtt)."));
       if (!check_file (ctx, captions, captions_path, error))
+        return FALSE;
+    }
+
+  /* A quiz is checked whole at import, so a bad question is refused with
+   * the package rather than found by a learner. */
+  if (kind == HS_LESSON_KIND_QUIZ && ctx->root != NULL)
+    {
+      g_autoptr(HsQuiz) quiz = hs_quiz_load (ctx->root, src, error);
+
+      if (quiz == NULL)
         return FALSE;
     }
 

@@ -100,6 +100,48 @@ static const char * const migrations[] = {
   "  key   TEXT PRIMARY KEY,"
   "  value TEXT"
   ");",
+
+  /* 1 → 2: assessed attempts (quizzes, walkthrough tests) and the response
+   * given to each of their items.  An attempt with no `finished` time is
+   * open; a learner has at most one open attempt per lesson, which is
+   * resumed.  `items` is the JSON list of the item ids the attempt asks, in
+   * the order it asks them, fixed when it starts. */
+  "CREATE TABLE attempts ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  learner_id     INTEGER NOT NULL REFERENCES learners (id) ON DELETE CASCADE,"
+  "  course_id      TEXT NOT NULL,"
+  "  course_version TEXT NOT NULL,"
+  "  lesson_id      TEXT NOT NULL,"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('quiz', 'walkthrough')),"
+  "  mode           TEXT,"
+  "  seed           INTEGER NOT NULL,"
+  "  items          TEXT NOT NULL,"
+  "  position       INTEGER NOT NULL DEFAULT 0,"
+  "  started        TEXT NOT NULL,"
+  "  deadline       TEXT,"
+  "  finished       TEXT,"
+  "  ended_by       TEXT CHECK (ended_by IN ('submitted', 'time_limit')),"
+  "  earned         REAL,"
+  "  max_points     REAL,"
+  "  score          REAL CHECK (score >= 0 AND score <= 1),"
+  "  pass_mark      REAL NOT NULL,"
+  "  passed         INTEGER CHECK (passed IN (0, 1))"
+  ");"
+  "CREATE UNIQUE INDEX attempts_one_open ON attempts (learner_id, course_id, lesson_id)"
+  "  WHERE finished IS NULL;"
+  "CREATE INDEX attempts_by_lesson ON attempts (course_id, lesson_id, learner_id);"
+  "CREATE TABLE responses ("
+  "  attempt_id INTEGER NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,"
+  "  item_id    TEXT NOT NULL,"
+  "  response   TEXT NOT NULL,"
+  "  earned     REAL,"
+  "  max_points REAL NOT NULL,"
+  "  correct    INTEGER CHECK (correct IN (0, 1)),"
+  "  tries      INTEGER NOT NULL DEFAULT 1,"
+  "  answered   TEXT NOT NULL,"
+  "  PRIMARY KEY (attempt_id, item_id)"
+  ");",
 };
 
 static gboolean

@@ -168,13 +168,16 @@ write_file_data (struct archive  *a,
   return TRUE;
 }
 
+/* Adds root/rel to the archive as prefix + rel. */
 static gboolean
 add_path (struct archive  *a,
           const char      *root,
           const char      *rel,
+          const char      *prefix,
           GError         **error)
 {
   g_autofree char *full = g_build_filename (root, rel, NULL);
+  g_autofree char *name = g_strconcat (prefix, rel, NULL);
   g_autoptr(ZipEntry) entry = archive_entry_new ();
   GStatBuf st;
 
@@ -183,7 +186,7 @@ add_path (struct archive  *a,
   if (g_lstat (full, &st) != 0)
     return fail (error, "%s: %s", full, g_strerror (errno));
 
-  archive_entry_copy_pathname (entry, rel);
+  archive_entry_copy_pathname (entry, name);
   archive_entry_set_mtime (entry, FIXED_MTIME, 0);
   archive_entry_set_uid (entry, 0);
   archive_entry_set_gid (entry, 0);
@@ -213,12 +216,20 @@ add_path (struct archive  *a,
   return TRUE;
 }
 
+/* The course folder's files, then the shared folder's (when given) under
+ * SHARED_PREFIX, so every course package carries the common stylesheet
+ * and runs on its own. */
+#define SHARED_PREFIX "chung/"
+
 static gboolean
 zip_course (const char  *output,
             const char  *dir,
+            const char  *shared,
             GError     **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) shared_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *clash = NULL;
   g_autoptr(ZipWriter) a = NULL;
   GStatBuf st;
   guint i;
@@ -231,6 +242,15 @@ zip_course (const char  *output,
   if (!collect (dir, NULL, paths, error))
     return FALSE;
   g_ptr_array_sort (paths, compare_strings);
+  if (shared != NULL)
+    {
+      clash = g_build_filename (dir, SHARED_PREFIX, NULL);
+      if (g_file_test (clash, G_FILE_TEST_EXISTS))
+        return fail (error, "%s: the folder name is kept for the shared files", clash);
+      if (!collect (shared, NULL, shared_paths, error))
+        return FALSE;
+      g_ptr_array_sort (shared_paths, compare_strings);
+    }
 
   a = archive_write_new ();
   if (a == NULL)
@@ -244,7 +264,10 @@ zip_course (const char  *output,
     return fail_archive (error, a, output);
 
   for (i = 0; i < paths->len; i++)
-    if (!add_path (a, dir, g_ptr_array_index (paths, i), error))
+    if (!add_path (a, dir, g_ptr_array_index (paths, i), "", error))
+      return FALSE;
+  for (i = 0; i < shared_paths->len; i++)
+    if (!add_path (a, shared, g_ptr_array_index (shared_paths, i), SHARED_PREFIX, error))
       return FALSE;
 
   if (archive_write_close (a) != ARCHIVE_OK)
@@ -264,13 +287,13 @@ main (int    argc,
       setlocale (LC_ALL, "C.utf8") == NULL)
     setlocale (LC_ALL, "");
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      fprintf (stderr, "usage: zip-course OUTPUT.zip DIR\n");
+      fprintf (stderr, "usage: zip-course OUTPUT.zip DIR [SHARED-DIR]\n");
       return 1;
     }
 
-  if (!zip_course (argv[1], argv[2], &error))
+  if (!zip_course (argv[1], argv[2], argc == 4 ? argv[3] : NULL, &error))
     {
       fprintf (stderr, "zip-course: %s\n", error->message);
       g_unlink (argv[1]);

@@ -126,6 +126,42 @@ hs_test_make_package (const char   *parent,
 }
 
 char *
+hs_test_make_quiz_package (const char *parent,
+                           const char *id,
+                           const char *quiz_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sources = g_build_filename (parent, "sources", NULL);
+  g_autofree char *tree = hs_test_make_course_tree (sources, id, "1.0.0", 1);
+  g_autofree char *name = g_strdup_printf ("%s.zip", id);
+  g_autofree char *json = NULL;
+  g_autoptr(HsTestArchive) archive = hs_test_archive_new (HS_TEST_FORMAT_ZIP);
+  char *path = g_build_filename (parent, name, NULL);
+  g_autofree char *course_json = g_build_filename (tree, "course.json", NULL);
+  GString *edited;
+
+  /* The course of hs_test_make_course_tree() with a quiz lesson after its
+   * page. */
+  g_file_get_contents (course_json, &json, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (json);
+  g_assert_cmpint (g_string_replace (edited, "\"src\": \"bai/l1.html\" }",
+                                     "\"src\": \"bai/l1.html\" },\n"
+                                     "    { \"id\": \"kiem-tra\", \"kind\": \"quiz\", \"title\": \"Bài kiểm tra\","
+                                     " \"src\": \"m1/quiz.json\" }", 1), ==, 1);
+  write_file (tree, "course.json", edited->str);
+  g_string_free (edited, TRUE);
+  write_file (tree, "m1/quiz.json", quiz_json);
+
+  hs_test_archive_add_tree (archive, tree, "");
+  hs_test_archive_write (archive, path, &error);
+  g_assert_no_error (error);
+  hs_test_rm_rf (tree);
+
+  return path;
+}
+
+char *
 hs_test_dump_db (const char *db_path)
 {
   g_autoptr(GString) out = g_string_new (NULL);

@@ -24,6 +24,13 @@ char *hs_test_make_package     (const char   *parent,
                                 HsTestFormat  format,
                                 gboolean      top_folder) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A zip of the course of hs_test_make_course_tree() (version 1.0.0, one
+ * page "l1") with a quiz lesson "kiem-tra" whose file m1/quiz.json holds
+ * quiz_json. */
+char *hs_test_make_quiz_package (const char  *parent,
+                                 const char  *id,
+                                 const char  *quiz_json) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Every row of every table of the database, as text. */
 char *hs_test_dump_db          (const char   *db_path) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -41,6 +41,8 @@ static const struct {
   [HS_VERB_OPENED] = { "opened", "http://adlnet.gov/expapi/verbs/launched" },
   [HS_VERB_PROGRESSED] = { "progressed", "http://adlnet.gov/expapi/verbs/progressed" },
   [HS_VERB_COMPLETED] = { "completed", "http://adlnet.gov/expapi/verbs/completed" },
+  [HS_VERB_PASSED] = { "passed", "http://adlnet.gov/expapi/verbs/passed" },
+  [HS_VERB_FAILED] = { "failed", "http://adlnet.gov/expapi/verbs/failed" },
 };
 
 static const char * const status_names[] = {
@@ -132,6 +134,13 @@ hs_progress_new (HsLibrary *library)
   self->store = hs_library_get_store (library);
 
   return self;
+}
+
+HsStore *
+hs_progress_get_store (HsProgress *self)
+{
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  return self->store;
 }
 
 static HsLearner *
@@ -488,6 +497,13 @@ hs_progress_record (HsProgress  *self,
   g_return_val_if_fail (lesson_id != NULL, FALSE);
   g_return_val_if_fail ((guint) verb < G_N_ELEMENTS (verbs), FALSE);
 
+  if (verb > HS_VERB_COMPLETED)
+    {
+      g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                   _("“%s” is recorded with the result of an assessment, not on its own."),
+                   verbs[verb].name);
+      return FALSE;
+    }
   if (!(fraction >= 0.0 && fraction <= 1.0))
     {
       g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
@@ -511,6 +527,279 @@ hs_progress_record (HsProgress  *self,
  * lesson of @course, in course order, "not started" where nothing was
  * recorded
  */
+typedef struct {
+  HsProgress *self;
+  HsLearner  *learner;
+  const char *course_id;
+  const char *lesson_id;
+  double      score;
+  gboolean    passed;
+} ResultData;
+
+static gboolean
+record_result_txn (HsStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  ResultData *data = user_data;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *now = hs_utils_now_iso ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hs_store_query (store, error,
+                         "SELECT c.version FROM lessons l"
+                         " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
+                         " WHERE l.course_id = ? AND l.id = ?",
+                         "ss", data->course_id, data->lesson_id);
+  if (stmt == NULL)
+    return FALSE;
+  rc = hs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return FALSE;
+  if (version == NULL)
+    {
+      g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
+                   _("There is no lesson “%s” in the installed course “%s”."),
+                   data->lesson_id, data->course_id);
+      return FALSE;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "score");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "scaled");
+  json_builder_add_double_value (builder, data->score);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "success");
+  json_builder_add_boolean_value (builder, data->passed);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  result = json_to_string (root, FALSE);
+
+  if (!insert_event (store, data->learner, data->passed ? HS_VERB_PASSED : HS_VERB_FAILED,
+                     data->course_id, version, data->lesson_id, result, now, error))
+    return FALSE;
+
+  /* Mastery is the best attempt: a weaker one never lowers the score, and
+   * a lesson once passed stays passed. */
+  if (!hs_store_run (store, error,
+                     "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, score, passed, opened, updated)"
+                     " VALUES (?1, ?2, ?3, 'in_progress', 0, ?4, ?5, ?6, ?6)"
+                     " ON CONFLICT DO UPDATE SET score = MAX(COALESCE(score, 0), excluded.score),"
+                     "   passed = MAX(COALESCE(passed, 0), excluded.passed), updated = excluded.updated",
+                     "Issdis", hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
+                     data->score, data->passed ? 1 : 0, now))
+    return FALSE;
+
+  /* Passing is what completes an assessed lesson. */
+  if (data->passed)
+    {
+      RecordData completed = { data->self, data->learner, data->course_id, data->lesson_id,
+                               HS_VERB_COMPLETED, 1.0, NULL };
+
+      return record_txn (store, &completed, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * hs_progress_record_result:
+ * @score: the share of the points earned, 0 to 1
+ * @passed: whether @score reached the pass mark
+ *
+ * Records the result of one assessed attempt (a quiz, a walkthrough test):
+ * a "passed" or "failed" event, the best score so far on the lesson, and,
+ * when @passed, the lesson's completion.  Nests inside a caller's
+ * transaction.
+ */
+gboolean
+hs_progress_record_result (HsProgress  *self,
+                           HsLearner   *learner,
+                           const char  *course_id,
+                           const char  *lesson_id,
+                           double       score,
+                           gboolean     passed,
+                           GError     **error)
+{
+  ResultData data = { self, learner, course_id, lesson_id, score, passed };
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+  g_return_val_if_fail (lesson_id != NULL, FALSE);
+
+  if (!(score >= 0.0 && score <= 1.0))
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                           _("A score must be a number from 0 to 1."));
+      return FALSE;
+    }
+
+  return hs_store_transaction (self->store, record_result_txn, &data, error);
+}
+
+static void
+add_column (JsonBuilder  *builder,
+            const char   *name,
+            sqlite3_stmt *stmt,
+            int           column)
+{
+  json_builder_set_member_name (builder, name);
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      json_builder_add_null_value (builder);
+      break;
+    case SQLITE_INTEGER:
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
+      break;
+    case SQLITE_FLOAT:
+      json_builder_add_double_value (builder, sqlite3_column_double (stmt, column));
+      break;
+    default:
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, column));
+      break;
+    }
+}
+
+static gboolean
+add_responses (HsStore      *store,
+               JsonBuilder  *builder,
+               gint64        attempt_id,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hs_store_query (store, error,
+                         "SELECT r.item_id, r.response, r.earned, r.max_points, r.correct, r.tries, r.answered"
+                         " FROM responses r JOIN attempts a ON a.id = r.attempt_id, json_each (a.items) j"
+                         " WHERE r.attempt_id = ? AND j.value = r.item_id ORDER BY j.key",
+                         "I", attempt_id);
+  if (stmt == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "responses");
+  json_builder_begin_array (builder);
+  while ((rc = hs_store_step (store, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) response = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+
+      json_builder_begin_object (builder);
+      add_column (builder, "item", stmt, 0);
+      json_builder_set_member_name (builder, "response");
+      if (response != NULL)
+        json_builder_add_value (builder, g_steal_pointer (&response));
+      else
+        json_builder_add_null_value (builder);
+      add_column (builder, "earned", stmt, 2);
+      add_column (builder, "max", stmt, 3);
+      json_builder_set_member_name (builder, "correct");
+      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 4) != 0);
+      add_column (builder, "tries", stmt, 5);
+      add_column (builder, "answered", stmt, 6);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  sqlite3_reset (stmt);
+
+  return rc != -1;
+}
+
+/**
+ * hs_progress_list_attempts:
+ * @learner: (nullable): only this learner's attempts
+ * @course_id: (nullable): only attempts at this course's lessons
+ *
+ * Every assessed attempt, oldest first, with its responses in the order
+ * they were asked, as a JSON array (the shape `hocso attempts --json`
+ * prints; see README.md).
+ */
+JsonNode *
+hs_progress_list_attempts (HsProgress  *self,
+                           HsLearner   *learner,
+                           const char  *course_id,
+                           GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (learner == NULL || HS_IS_LEARNER (learner), NULL);
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT a.id, a.uuid, l.name, a.course_id, a.course_version, a.lesson_id, a.kind, a.mode,"
+                         "       a.started, a.finished, a.ended_by, a.earned, a.max_points, a.score, a.pass_mark,"
+                         "       a.passed, json_array_length (a.items)"
+                         " FROM attempts a JOIN learners l ON l.id = a.learner_id"
+                         " WHERE (?1 < 0 OR a.learner_id = ?1) AND (?2 IS NULL OR a.course_id = ?2)"
+                         " ORDER BY a.started, a.id",
+                         "Is", learner ? hs_learner_get_id (learner) : (gint64) -1, course_id);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonBuilder) row = json_builder_new ();
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      json_builder_begin_object (row);
+      add_column (row, "attempt", stmt, 1);
+      add_column (row, "learner", stmt, 2);
+      add_column (row, "course", stmt, 3);
+      add_column (row, "course_version", stmt, 4);
+      add_column (row, "lesson", stmt, 5);
+      add_column (row, "kind", stmt, 6);
+      add_column (row, "mode", stmt, 7);
+      add_column (row, "started", stmt, 8);
+      add_column (row, "finished", stmt, 9);
+      add_column (row, "ended_by", stmt, 10);
+      add_column (row, "earned", stmt, 11);
+      add_column (row, "max", stmt, 12);
+      add_column (row, "score", stmt, 13);
+      add_column (row, "pass_mark", stmt, 14);
+      json_builder_set_member_name (row, "passed");
+      if (sqlite3_column_type (stmt, 15) == SQLITE_NULL)
+        json_builder_add_null_value (row);
+      else
+        json_builder_add_boolean_value (row, sqlite3_column_int (stmt, 15) != 0);
+      add_column (row, "items", stmt, 16);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (rows, g_steal_pointer (&row));
+    }
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JsonBuilder *row = g_ptr_array_index (rows, i);
+
+      if (!add_responses (self->store, row, g_array_index (ids, gint64, i), error))
+        return NULL;
+      json_builder_end_object (row);
+      json_builder_add_value (builder, json_builder_get_root (row));
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
 GPtrArray *
 hs_progress_get_lessons (HsProgress  *self,
                          HsLearner   *learner,
@@ -529,7 +818,7 @@ hs_progress_get_lessons (HsProgress  *self,
   g_return_val_if_fail (HS_IS_COURSE (course), NULL);
 
   stmt = hs_store_query (self->store, error,
-                         "SELECT lesson_id, status, fraction, location, updated, completed"
+                         "SELECT lesson_id, status, fraction, location, updated, completed, score, passed"
                          " FROM progress WHERE learner_id = ? AND course_id = ?",
                          "Is", hs_learner_get_id (learner), hs_course_get_id (course));
   if (stmt == NULL)
@@ -743,6 +1032,9 @@ lesson_progress_from_row (sqlite3_stmt *stmt,
   p->location = g_strdup ((const char *) sqlite3_column_text (stmt, first + 3));
   p->updated = g_strdup ((const char *) sqlite3_column_text (stmt, first + 4));
   p->completed = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
+  p->has_score = sqlite3_column_type (stmt, first + 6) != SQLITE_NULL;
+  p->score = sqlite3_column_double (stmt, first + 6);
+  p->passed = sqlite3_column_int (stmt, first + 7) != 0;
   return p;
 }
 
@@ -771,7 +1063,7 @@ hs_progress_get_last_lesson (HsProgress  *self,
 
   *course_id = NULL;
   stmt = hs_store_query (self->store, error,
-                         "SELECT p.course_id, p.lesson_id, p.status, p.fraction, p.location, p.updated, p.completed"
+                         "SELECT p.course_id, p.lesson_id, p.status, p.fraction, p.location, p.updated, p.completed, p.score, p.passed"
                          " FROM progress p"
                          " JOIN courses c ON c.id = p.course_id AND c.is_current = 1"
                          " JOIN lessons l ON l.course_id = c.id AND l.version = c.version AND l.id = p.lesson_id"
@@ -810,7 +1102,7 @@ hs_progress_get_lesson (HsProgress  *self,
   g_return_val_if_fail (HS_IS_LEARNER (learner), NULL);
 
   stmt = hs_store_query (self->store, error,
-                         "SELECT lesson_id, status, fraction, location, updated, completed"
+                         "SELECT lesson_id, status, fraction, location, updated, completed, score, passed"
                          " FROM progress WHERE learner_id = ? AND course_id = ? AND lesson_id = ?",
                          "Iss", hs_learner_get_id (learner), course_id, lesson_id);
   if (stmt == NULL)

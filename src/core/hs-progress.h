@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "hs-learner.h"
 #include "hs-library.h"
 
@@ -26,6 +28,8 @@ typedef enum {
   HS_VERB_OPENED,
   HS_VERB_PROGRESSED,
   HS_VERB_COMPLETED,
+  HS_VERB_PASSED,
+  HS_VERB_FAILED,
 } HsVerb;
 
 typedef enum {
@@ -41,6 +45,9 @@ typedef struct {
   char           *location;   /* where to resume, as the lesson runtime wrote it */
   char           *updated;
   char           *completed;
+  gboolean        has_score;  /* assessed lessons: the best score so far */
+  double          score;
+  gboolean        passed;
 } HsLessonProgress;
 
 typedef struct {
@@ -65,6 +72,7 @@ void                hs_lesson_progress_free      (HsLessonProgress *progress);
 void                hs_course_progress_clear     (HsCourseProgress *progress);
 
 HsProgress         *hs_progress_new              (HsLibrary        *library) G_GNUC_WARN_UNUSED_RESULT;
+HsStore            *hs_progress_get_store        (HsProgress       *self);
 HsLearner          *hs_progress_add_learner      (HsProgress       *self,
                                                   const char       *name,
                                                   HsRole            role,
@@ -82,6 +90,17 @@ gboolean            hs_progress_record           (HsProgress       *self,
                                                   double            fraction,
                                                   const char       *location,
                                                   GError          **error);
+gboolean            hs_progress_record_result    (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  const char       *lesson_id,
+                                                  double            score,
+                                                  gboolean          passed,
+                                                  GError          **error);
+JsonNode           *hs_progress_list_attempts    (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray          *hs_progress_get_lessons      (HsProgress       *self,
                                                   HsLearner        *learner,
                                                   HsCourse         *course,

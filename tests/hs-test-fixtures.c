@@ -214,3 +214,144 @@ hs_test_snapshot_data_dir (const char *data_dir)
   return g_strdup_printf ("courses:\n%sstaging: %s\ndatabase:\n%s",
                           tree, g_file_test (staging, G_FILE_TEST_EXISTS) ? "present" : "absent", rows);
 }
+
+/* The right response to a question, built from its solution as the review
+ * gives it (with the labels the attempt's page was shown). */
+JsonNode *
+hs_test_quiz_right_response (HsQuiz     *quiz,
+                             const char *question_id)
+{
+  g_autoptr(JsonNode) review = hs_quiz_question_feedback (quiz, question_id, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonObject *solution = json_object_get_object_member (json_node_get_object (review), "solution");
+  HsQuizQuestionType type;
+
+  g_assert_true (hs_quiz_get_question_type (quiz, question_id, &type));
+  json_builder_begin_object (builder);
+  switch (type)
+    {
+    case HS_QUIZ_QUESTION_SINGLE:
+      json_builder_set_member_name (builder, "choice");
+      json_builder_add_string_value (builder, json_object_get_string_member (
+        json_array_get_object_element (json_object_get_array_member (solution, "choices"), 0), "id"));
+      break;
+    case HS_QUIZ_QUESTION_MULTIPLE:
+      {
+        JsonArray *choices = json_object_get_array_member (solution, "choices");
+
+        json_builder_set_member_name (builder, "choices");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < json_array_get_length (choices); i++)
+          json_builder_add_string_value (builder, json_object_get_string_member (
+            json_array_get_object_element (choices, i), "id"));
+        json_builder_end_array (builder);
+      }
+      break;
+    case HS_QUIZ_QUESTION_TRUE_FALSE:
+      json_builder_set_member_name (builder, "answer");
+      json_builder_add_boolean_value (builder, json_object_get_boolean_member (solution, "answer"));
+      break;
+    case HS_QUIZ_QUESTION_FILL_IN:
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder,
+                                     json_array_get_string_element (json_object_get_array_member (solution, "accepted"), 0));
+      break;
+    case HS_QUIZ_QUESTION_ORDERING:
+      {
+        JsonArray *order = json_object_get_array_member (solution, "order");
+
+        json_builder_set_member_name (builder, "order");
+        json_builder_begin_array (builder);
+        for (guint i = 0; i < json_array_get_length (order); i++)
+          json_builder_add_string_value (builder, json_object_get_string_member (
+            json_array_get_object_element (order, i), "id"));
+        json_builder_end_array (builder);
+      }
+      break;
+    case HS_QUIZ_QUESTION_MATCHING:
+      {
+        JsonArray *pairs = json_object_get_array_member (solution, "pairs");
+
+        json_builder_set_member_name (builder, "pairs");
+        json_builder_begin_object (builder);
+        for (guint i = 0; i < json_array_get_length (pairs); i++)
+          {
+            JsonObject *pair = json_array_get_object_element (pairs, i);
+
+            json_builder_set_member_name (builder, json_object_get_string_member (
+              json_object_get_object_member (pair, "left"), "id"));
+            json_builder_add_string_value (builder, json_object_get_string_member (
+              json_object_get_object_member (pair, "right"), "id"));
+          }
+        json_builder_end_object (builder);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* A response that earns nothing, whatever the type. */
+JsonNode *
+hs_test_quiz_wrong_response (HsQuiz     *quiz,
+                             const char *question_id)
+{
+  HsQuizQuestionType type;
+
+  g_assert_true (hs_quiz_get_question_type (quiz, question_id, &type));
+  switch (type)
+    {
+    case HS_QUIZ_QUESTION_SINGLE:
+      {
+        /* The first choice that is not the solution. */
+        g_autoptr(JsonNode) shown = hs_quiz_question_to_public_json (quiz, question_id, 0);
+        g_autoptr(JsonNode) right = hs_test_quiz_right_response (quiz, question_id);
+        JsonArray *choices = json_object_get_array_member (json_node_get_object (shown), "choices");
+        const char *solution = json_object_get_string_member (json_node_get_object (right), "choice");
+
+        for (guint i = 0; i < json_array_get_length (choices); i++)
+          {
+            const char *id = json_object_get_string_member (json_array_get_object_element (choices, i), "id");
+
+            if (!g_str_equal (id, solution))
+              {
+                g_autofree char *text = g_strdup_printf ("{\"choice\": \"%s\"}", id);
+                return json_from_string (text, NULL);
+              }
+          }
+        g_assert_not_reached ();
+      }
+    case HS_QUIZ_QUESTION_MULTIPLE:
+      return json_from_string ("{\"choices\": []}", NULL);
+    case HS_QUIZ_QUESTION_TRUE_FALSE:
+      {
+        g_autoptr(JsonNode) right = hs_test_quiz_right_response (quiz, question_id);
+        return json_from_string (json_object_get_boolean_member (json_node_get_object (right), "answer") ? "{\"answer\": false}"
+                                                                             : "{\"answer\": true}", NULL);
+      }
+    case HS_QUIZ_QUESTION_FILL_IN:
+      return json_from_string ("{\"text\": \"không biết\"}", NULL);
+    case HS_QUIZ_QUESTION_ORDERING:
+      {
+        /* The right order turned around is wrong with 3 items. */
+        g_autoptr(JsonNode) right = hs_test_quiz_right_response (quiz, question_id);
+        JsonArray *order = json_object_get_array_member (json_node_get_object (right), "order");
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "order");
+        json_builder_begin_array (builder);
+        for (guint i = json_array_get_length (order); i > 0; i--)
+          json_builder_add_string_value (builder, json_array_get_string_element (order, i - 1));
+        json_builder_end_array (builder);
+        json_builder_end_object (builder);
+        return json_builder_get_root (builder);
+      }
+    case HS_QUIZ_QUESTION_MATCHING:
+      return json_from_string ("{\"pairs\": {}}", NULL);
+    default:
+      g_assert_not_reached ();
+    }
+}

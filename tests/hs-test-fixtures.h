@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hs-test-archive.h"
+#include "hs-quiz.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,13 @@ char *hs_test_dump_db          (const char   *db_path) G_GNUC_WARN_UNUSED_RESULT
 /* What a data folder holds that an import may change: its course files,
  * whether a staging folder exists, and the database's rows. */
 char *hs_test_snapshot_data_dir (const char  *data_dir) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Responses to a question of @quiz that earn all its points, and none,
+ * built from its solution (so with the labels its page is shown). */
+JsonNode *hs_test_quiz_right_response (HsQuiz      *quiz,
+                                       const char  *question_id) G_GNUC_WARN_UNUSED_RESULT;
+JsonNode *hs_test_quiz_wrong_response (HsQuiz      *quiz,
+                                       const char  *question_id) G_GNUC_WARN_UNUSED_RESULT;
 
 /* A new temporary folder, removed with its contents by hs_test_rm_rf(). */
 char *hs_test_make_tmp_dir     (void) G_GNUC_WARN_UNUSED_RESULT;

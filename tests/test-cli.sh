@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The README's walk-through, as a newcomer types it: import the sample
 # package into a fresh data folder, list it, add a learner, record every
-# lesson, and see the course complete.  Then the refusals a user meets.
-#   test-cli.sh HOCSO SAMPLE.zip
+# lesson, take the quiz (wrong, then right) and see the course complete.
+# Then the refusals a user meets.
+#   test-cli.sh HOCSO SAMPLE.zip TAKE-QUIZ
 set -uo pipefail
 
 hocso=$1
 sample=$2
+take_quiz=$3
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export HOCSO_DATA_DIR=$data
@@ -33,10 +35,10 @@ check "--skip-installed accepts an installed package" test $rc -eq 0
 
 out=$("$hocso" list); rc=$?
 check "list exits 0" test $rc -eq 0
-check "list shows id, version and lesson count" grep -qE '^vn\.hocso\.lam-quen +1\.0\.0 +3 +Làm quen với Học Số$' <<<"$out"
+check "list shows id, version and lesson count" grep -qE '^vn\.hocso\.lam-quen +1\.0\.0 +4 +Làm quen với Học Số$' <<<"$out"
 
 out=$("$hocso" list --json)
-check "list --json has the lesson count" contains "$out" '"lessons" : 3'
+check "list --json has the lesson count" contains "$out" '"lessons" : 4'
 
 out=$("$hocso" learner add "Nguyễn Thị Lan" --role teacher 2>&1); rc=$?
 check "learner add exits 0" test $rc -eq 0
@@ -59,8 +61,35 @@ for lesson in hoc-so-la-gi hoc-mot-bai tien-do; do
 done
 
 out=$("$hocso" progress --learner "Nguyễn Thị Lan" --json)
-check "the course is complete" contains "$out" '"complete" : true'
-check "all three lessons are completed" test "$(grep -c '"status" : "completed"' <<<"$out")" -eq 3
+check "three pages do not complete the course" contains "$out" '"complete" : false'
+out=$("$hocso" record "Nguyễn Thị Lan" $course thu-suc completed 2>&1); rc=$?
+check "a quiz cannot be recorded as completed" test $rc -eq 1
+check "…because it is passed by taking it" contains "$out" "passing"
+
+out=$("$hocso" attempts); rc=$?
+check "attempts with none yet exits 0" test $rc -eq 0
+check "…and says there are none" contains "$out" "No quiz attempts yet."
+
+out=$("$take_quiz" "$data" "Nguyễn Thị Lan" $course thu-suc wrong)
+check "a wrong attempt scores 0" test "$out" = 0
+out=$("$take_quiz" "$data" "Nguyễn Thị Lan" $course thu-suc right)
+check "a right attempt scores 100" test "$out" = 100
+
+out=$("$hocso" progress --learner "Nguyễn Thị Lan" --json)
+check "passing the quiz completes the course" contains "$out" '"complete" : true'
+check "all four lessons are completed" test "$(grep -c '"status" : "completed"' <<<"$out")" -eq 4
+
+out=$("$hocso" attempts --learner "Nguyễn Thị Lan")
+check "attempts lists both attempts" test "$(grep -c 'vn.hocso.lam-quen/thu-suc' <<<"$out")" -eq 2
+check "…the first not passed" grep -qE '0% +10/10 +not passed$' <<<"$out"
+check "…the second passed" grep -qE '100% +10/10 +passed$' <<<"$out"
+json=$("$hocso" attempts --course $course --json)
+check "attempts --json has both attempts" test "$(grep -c '"attempt" :' <<<"$json")" -eq 2
+check "…with every response" test "$(grep -c '"item" :' <<<"$json")" -eq 20
+check "…their scores" contains "$json" '"score" : 1.0'
+check "…and what was answered" contains "$json" '"text" : "Tiếp tục"'
+out=$("$hocso" attempts --learner "Không Có Ai" 2>&1); rc=$?
+check "attempts for an unknown learner fails" test $rc -eq 1
 
 out=$("$hocso" record "Nguyễn Thị Lan" $course khong-co completed 2>&1); rc=$?
 check "recording an unknown lesson fails" test $rc -eq 1

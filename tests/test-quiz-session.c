@@ -139,129 +139,6 @@ json (const char *text)
   return node;
 }
 
-/* The right response to a question, built from its solution as the review
- * gives it (with the labels the attempt's page was shown). */
-static JsonNode *
-right_response (HsQuiz     *quiz,
-                const char *question_id)
-{
-  g_autoptr(JsonNode) review = hs_quiz_question_feedback (quiz, question_id, NULL);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  JsonObject *solution = json_object_get_object_member (obj (review), "solution");
-  HsQuizQuestionType type;
-
-  g_assert_true (hs_quiz_get_question_type (quiz, question_id, &type));
-  json_builder_begin_object (builder);
-  switch (type)
-    {
-    case HS_QUIZ_QUESTION_SINGLE:
-      json_builder_set_member_name (builder, "choice");
-      json_builder_add_string_value (builder, json_object_get_string_member (
-        json_array_get_object_element (json_object_get_array_member (solution, "choices"), 0), "id"));
-      break;
-    case HS_QUIZ_QUESTION_MULTIPLE:
-      {
-        JsonArray *choices = json_object_get_array_member (solution, "choices");
-
-        json_builder_set_member_name (builder, "choices");
-        json_builder_begin_array (builder);
-        for (guint i = 0; i < json_array_get_length (choices); i++)
-          json_builder_add_string_value (builder, json_object_get_string_member (
-            json_array_get_object_element (choices, i), "id"));
-        json_builder_end_array (builder);
-      }
-      break;
-    case HS_QUIZ_QUESTION_TRUE_FALSE:
-      json_builder_set_member_name (builder, "answer");
-      json_builder_add_boolean_value (builder, json_object_get_boolean_member (solution, "answer"));
-      break;
-    case HS_QUIZ_QUESTION_FILL_IN:
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder,
-                                     json_array_get_string_element (json_object_get_array_member (solution, "accepted"), 0));
-      break;
-    case HS_QUIZ_QUESTION_ORDERING:
-      {
-        JsonArray *order = json_object_get_array_member (solution, "order");
-
-        json_builder_set_member_name (builder, "order");
-        json_builder_begin_array (builder);
-        for (guint i = 0; i < json_array_get_length (order); i++)
-          json_builder_add_string_value (builder, json_object_get_string_member (
-            json_array_get_object_element (order, i), "id"));
-        json_builder_end_array (builder);
-      }
-      break;
-    case HS_QUIZ_QUESTION_MATCHING:
-      {
-        JsonArray *pairs = json_object_get_array_member (solution, "pairs");
-
-        json_builder_set_member_name (builder, "pairs");
-        json_builder_begin_object (builder);
-        for (guint i = 0; i < json_array_get_length (pairs); i++)
-          {
-            JsonObject *pair = json_array_get_object_element (pairs, i);
-
-            json_builder_set_member_name (builder, json_object_get_string_member (
-              json_object_get_object_member (pair, "left"), "id"));
-            json_builder_add_string_value (builder, json_object_get_string_member (
-              json_object_get_object_member (pair, "right"), "id"));
-          }
-        json_builder_end_object (builder);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-/* A response that earns nothing, whatever the type. */
-static JsonNode *
-wrong_response (HsQuiz     *quiz,
-                const char *question_id)
-{
-  HsQuizQuestionType type;
-
-  g_assert_true (hs_quiz_get_question_type (quiz, question_id, &type));
-  switch (type)
-    {
-    case HS_QUIZ_QUESTION_SINGLE:
-      return json ("{\"choice\": \"b\"}");
-    case HS_QUIZ_QUESTION_MULTIPLE:
-      return json ("{\"choices\": []}");
-    case HS_QUIZ_QUESTION_TRUE_FALSE:
-      {
-        g_autoptr(JsonNode) right = right_response (quiz, question_id);
-        return json (json_object_get_boolean_member (obj (right), "answer") ? "{\"answer\": false}"
-                                                                             : "{\"answer\": true}");
-      }
-    case HS_QUIZ_QUESTION_FILL_IN:
-      return json ("{\"text\": \"không biết\"}");
-    case HS_QUIZ_QUESTION_ORDERING:
-      {
-        /* The right order turned around is wrong with 3 items. */
-        g_autoptr(JsonNode) right = right_response (quiz, question_id);
-        JsonArray *order = json_object_get_array_member (obj (right), "order");
-        g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "order");
-        json_builder_begin_array (builder);
-        for (guint i = json_array_get_length (order); i > 0; i--)
-          json_builder_add_string_value (builder, json_array_get_string_element (order, i - 1));
-        json_builder_end_array (builder);
-        json_builder_end_object (builder);
-        return json_builder_get_root (builder);
-      }
-    case HS_QUIZ_QUESTION_MATCHING:
-      return json ("{\"pairs\": {}}");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* Answers every question of the open attempt, right or wrong, through the
  * questions as the page gets them, and returns the ids in the order asked. */
 static GPtrArray *
@@ -289,7 +166,7 @@ answer_all (HsQuizSession *session,
       g_assert_no_error (error);
       id = json_object_get_string_member (json_object_get_object_member (obj (view), "question"), "id");
       g_ptr_array_add (asked, g_strdup (id));
-      response = right ? right_response (quiz, id) : wrong_response (quiz, id);
+      response = right ? hs_test_quiz_right_response (quiz, id) : hs_test_quiz_wrong_response (quiz, id);
       reply = hs_quiz_session_answer (session, id, response, &error);
       g_assert_no_error (error);
       g_assert_true (json_object_get_boolean_member (obj (reply), "saved"));
@@ -427,8 +304,6 @@ test_wrong_then_retry (Fixture       *fx,
       if (g_strcmp0 (json_object_get_string_member (item, "id"), "q1") == 0)
         {
           g_assert_cmpstr (json_object_get_string_member (item, "explanation"), ==, "Chỉ có một ứng dụng VNeID.");
-          g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (item, "feedback"), 0),
-                           ==, "Không cài ứng dụng từ link.");
           explained = TRUE;
         }
     }
@@ -512,7 +387,7 @@ test_resume (Fixture       *fx,
   view = hs_quiz_session_get_question (session, 0, &error);
   g_assert_no_error (error);
   id = json_object_get_string_member (json_object_get_object_member (obj (view), "question"), "id");
-  response = right_response (hs_quiz_session_get_quiz (session), id);
+  response = hs_test_quiz_right_response (hs_quiz_session_get_quiz (session), id);
   reply = hs_quiz_session_answer (session, id, response, &error);
   g_assert_no_error (error);
   g_clear_pointer (&view, json_node_unref);
@@ -558,8 +433,8 @@ test_change_answer (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(HsQuizSession) session = new_session (fx);
   g_autoptr(JsonNode) state = hs_quiz_session_start (session, &error);
-  g_autoptr(JsonNode) wrong = wrong_response (hs_quiz_session_get_quiz (session), "q3");
-  g_autoptr(JsonNode) right = right_response (hs_quiz_session_get_quiz (session), "q3");
+  g_autoptr(JsonNode) wrong = hs_test_quiz_wrong_response (hs_quiz_session_get_quiz (session), "q3");
+  g_autoptr(JsonNode) right = hs_test_quiz_right_response (hs_quiz_session_get_quiz (session), "q3");
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(JsonNode) results = NULL;
   g_autofree char *tries = NULL;
@@ -654,7 +529,7 @@ test_time_limit (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(HsQuizSession) session = new_session (fx);
   g_autoptr(JsonNode) state = hs_quiz_session_start (session, &error);
-  g_autoptr(JsonNode) right = right_response (hs_quiz_session_get_quiz (session), "q7");
+  g_autoptr(JsonNode) right = hs_test_quiz_right_response (hs_quiz_session_get_quiz (session), "q7");
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(JsonNode) results = NULL;
   gint64 remaining;
@@ -690,8 +565,8 @@ test_after_each (Fixture       *fx,
   g_autoptr(GError) error = NULL;
   g_autoptr(HsQuizSession) session = new_session (fx);
   g_autoptr(JsonNode) state = hs_quiz_session_start (session, &error);
-  g_autoptr(JsonNode) wrong = wrong_response (hs_quiz_session_get_quiz (session), "q1");
-  g_autoptr(JsonNode) right = right_response (hs_quiz_session_get_quiz (session), "q1");
+  g_autoptr(JsonNode) wrong = json ("{\"choice\": \"b\"}");
+  g_autoptr(JsonNode) right = hs_test_quiz_right_response (hs_quiz_session_get_quiz (session), "q1");
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(JsonNode) view = NULL;
   JsonObject *review;
@@ -704,6 +579,8 @@ test_after_each (Fixture       *fx,
   g_assert_nonnull (review);
   g_assert_false (json_object_get_boolean_member (review, "correct"));
   g_assert_cmpstr (json_object_get_string_member (review, "explanation"), ==, "Chỉ có một ứng dụng VNeID.");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (review, "feedback"), 0),
+                   ==, "Không cài ứng dụng từ link.");
 
   /* Seen the answer: no changing it now. */
   g_clear_pointer (&reply, json_node_unref);

@@ -111,7 +111,11 @@ update_done_button (HsLessonPage *self)
                                       hs_course_get_id (self->course), hs_lesson_get_id (self->lesson), NULL);
       done = state != NULL && state->status == HS_LESSON_STATUS_COMPLETED;
     }
-  adw_button_content_set_label (self->done_content, done ? _("_Done ✓") : _("_Done"));
+  /* A quiz is done by passing it, not by pressing a button. */
+  if (self->lesson != NULL && hs_lesson_get_kind (self->lesson) == HS_LESSON_KIND_QUIZ && !done)
+    adw_button_content_set_label (self->done_content, _("_Continue"));
+  else
+    adw_button_content_set_label (self->done_content, done ? _("_Done ✓") : _("_Done"));
 }
 
 static void
@@ -222,6 +226,20 @@ update_navigation (HsLessonPage *self)
  *
  * Shows @lesson_id of @course_id for @learner, at the place they left it.
  */
+static void
+quiz_finished_cb (HsQuizSession *quiz,
+                  gboolean       passed,
+                  HsLessonPage  *self)
+{
+  g_auto(HsCourseProgress) summary = { 0 };
+
+  update_done_button (self);
+  if (passed && self->course != NULL &&
+      hs_progress_get_course (hs_application_get_progress (app ()), self->learner, self->course, &summary, NULL) &&
+      summary.complete)
+    toast (self, _("Well done! You have completed this course."));
+}
+
 gboolean
 hs_lesson_page_open (HsLessonPage  *self,
                      HsLearner     *learner,
@@ -231,6 +249,7 @@ hs_lesson_page_open (HsLessonPage  *self,
 {
   g_autoptr(HsCourse) course = NULL;
   g_autoptr(HsLessonProgress) state = NULL;
+  g_autoptr(HsQuizSession) quiz = NULL;
   GPtrArray *lessons;
   HsLesson *lesson;
 
@@ -246,6 +265,14 @@ hs_lesson_page_open (HsLessonPage  *self,
       g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
                    _("There is no lesson “%s” in the installed course “%s”."), lesson_id, course_id);
       return FALSE;
+    }
+
+  if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
+    {
+      quiz = hs_quiz_session_new (hs_application_get_progress (app ()), learner, course, lesson, error);
+      if (quiz == NULL)
+        return FALSE;
+      g_signal_connect_object (quiz, "finished", G_CALLBACK (quiz_finished_cb), self, 0);
     }
 
   hs_lesson_page_close (self);
@@ -268,6 +295,7 @@ hs_lesson_page_open (HsLessonPage  *self,
   update_done_button (self);
   gtk_stack_set_visible_child_name (self->content_stack, "view");
   apply_zoom (self);
+  hs_lesson_view_set_quiz_session (self->view, quiz);
   hs_lesson_view_load (self->view, course, lesson, self->location);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
@@ -359,7 +387,8 @@ done_activated (GtkWidget  *widget,
     return;
 
   flush_progress (self);
-  record (self, HS_VERB_COMPLETED, 1, self->location);
+  if (hs_lesson_get_kind (self->lesson) != HS_LESSON_KIND_QUIZ)
+    record (self, HS_VERB_COMPLETED, 1, self->location);
 
   if (self->index + 1 < hs_course_get_n_lessons (self->course))
     {

@@ -20,6 +20,7 @@ static const HsCliCommand commands[] = {
   { "remove", N_("COURSE-ID"), N_("Remove an installed course"), hs_cli_remove },
   { "learner", N_("add NAME --role ROLE | list"), N_("Add or list learners"), hs_cli_learner },
   { "progress", "", N_("Show learners’ progress per course and lesson"), hs_cli_progress },
+  { "attempts", "", N_("List quiz attempts with their scores"), hs_cli_attempts },
   { "record", N_("LEARNER COURSE-ID LESSON-ID opened|progressed|completed"),
     N_("Record what a learner did with a lesson"), hs_cli_record },
 };
@@ -153,6 +154,13 @@ void
 hs_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  hs_cli_print_json_node (root);
+}
+
+void
+hs_cli_print_json_node (JsonNode *root)
+{
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 

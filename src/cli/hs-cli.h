@@ -42,6 +42,7 @@ gboolean   hs_cli_parse         (const char     *command,
                                  GError        **error);
 HsLibrary *hs_cli_open_library  (GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 void       hs_cli_print_json    (JsonBuilder    *builder);
+void       hs_cli_print_json_node (JsonNode     *root);
 char      *hs_cli_pad           (const char     *text,
                                  guint           width) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -50,6 +51,7 @@ int        hs_cli_list          (int argc, char **argv);
 int        hs_cli_remove        (int argc, char **argv);
 int        hs_cli_learner       (int argc, char **argv);
 int        hs_cli_progress      (int argc, char **argv);
+int        hs_cli_attempts      (int argc, char **argv);
 int        hs_cli_record        (int argc, char **argv);
 
 G_END_DECLS

@@ -233,3 +233,16 @@ hs_lesson_kind_from_string (const char   *str,
       }
   return FALSE;
 }
+
+/**
+ * hs_lesson_kind_hides_source:
+ *
+ * Whether lessons of @kind keep their answers in their source file (a
+ * quiz, a walkthrough), which the player reads itself and never serves to
+ * a page.
+ */
+gboolean
+hs_lesson_kind_hides_source (HsLessonKind kind)
+{
+  return kind == HS_LESSON_KIND_QUIZ || kind == HS_LESSON_KIND_WALKTHROUGH;
+}

@@ -43,5 +43,6 @@ void          hs_lesson_set_module_id       (HsLesson     *self,
 const char   *hs_lesson_kind_to_string      (HsLessonKind  kind);
 gboolean      hs_lesson_kind_from_string    (const char   *str,
                                              HsLessonKind *kind);
+gboolean      hs_lesson_kind_hides_source   (HsLessonKind  kind);
 
 G_END_DECLS

@@ -589,6 +589,48 @@ hs_library_get_course (HsLibrary   *self,
  *
  * Returns: (nullable): the folder, or %NULL when the course is not installed
  */
+/**
+ * hs_library_is_hidden_file:
+ * @path: a path inside the course, NFC, without a leading "/"
+ *
+ * Whether @path is the source of a lesson of the current version of
+ * @course_id that holds answers (hs_lesson_kind_hides_source()): such a file
+ * is read by the player, never served to a page.  When the database cannot
+ * say, the answer is %TRUE: refusing a file is the safe mistake.
+ */
+gboolean
+hs_library_is_hidden_file (HsLibrary  *self,
+                           const char *course_id,
+                           const char *path)
+{
+  sqlite3_stmt *stmt;
+  gboolean hidden = FALSE;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), TRUE);
+  g_return_val_if_fail (course_id != NULL, TRUE);
+  g_return_val_if_fail (path != NULL, TRUE);
+
+  stmt = hs_store_query (self->store, NULL,
+                         "SELECT l.kind FROM lessons l"
+                         " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
+                         " WHERE l.course_id = ? AND l.src = ?",
+                         "ss", course_id, path);
+  if (stmt == NULL)
+    return TRUE;
+  while ((rc = hs_store_step (self->store, stmt, NULL)) == SQLITE_ROW)
+    {
+      HsLessonKind kind;
+
+      if (!hs_lesson_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind) ||
+          hs_lesson_kind_hides_source (kind))
+        hidden = TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  return hidden || rc == -1;
+}
+
 char *
 hs_library_get_course_path (HsLibrary  *self,
                             const char *course_id)

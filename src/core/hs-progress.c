@@ -288,6 +288,7 @@ typedef struct {
   HsVerb      verb;
   double      fraction;
   const char *location;
+  gboolean    passed;     /* an assessed lesson was passed */
 } RecordData;
 
 static char *
@@ -423,11 +424,12 @@ record_txn (HsStore   *store,
   g_autofree char *now = hs_utils_now_iso ();
   g_autofree char *result = NULL;
   g_auto(HsCourseProgress) course = { 0 };
+  gboolean assessed = FALSE;
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = hs_store_query (store, error,
-                         "SELECT c.version FROM lessons l"
+                         "SELECT c.version, l.kind FROM lessons l"
                          " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
                          " WHERE l.course_id = ? AND l.id = ?",
                          "ss", data->course_id, data->lesson_id);
@@ -435,7 +437,11 @@ record_txn (HsStore   *store,
     return FALSE;
   rc = hs_store_step (store, stmt, error);
   if (rc == SQLITE_ROW)
-    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      assessed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1),
+                            hs_lesson_kind_to_string (HS_LESSON_KIND_QUIZ)) == 0;
+    }
   sqlite3_reset (stmt);
   if (rc == -1)
     return FALSE;
@@ -444,6 +450,14 @@ record_txn (HsStore   *store,
       g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
                    _("There is no lesson “%s” in the installed course “%s”."),
                    data->lesson_id, data->course_id);
+      return FALSE;
+    }
+  /* A quiz is completed by passing it (hs_progress_record_result), never
+   * by saying so. */
+  if (assessed && data->verb == HS_VERB_COMPLETED && !data->passed)
+    {
+      g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                   _("The lesson “%s” is a quiz: it is completed by passing it."), data->lesson_id);
       return FALSE;
     }
 
@@ -489,7 +503,7 @@ hs_progress_record (HsProgress  *self,
                     const char  *location,
                     GError     **error)
 {
-  RecordData data = { self, learner, course_id, lesson_id, verb, fraction, location };
+  RecordData data = { self, learner, course_id, lesson_id, verb, fraction, location, FALSE };
 
   g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
   g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
@@ -602,7 +616,7 @@ record_result_txn (HsStore   *store,
   if (data->passed)
     {
       RecordData completed = { data->self, data->learner, data->course_id, data->lesson_id,
-                               HS_VERB_COMPLETED, 1.0, NULL };
+                               HS_VERB_COMPLETED, 1.0, NULL, TRUE };
 
       return record_txn (store, &completed, error);
     }

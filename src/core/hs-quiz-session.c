@@ -51,6 +51,13 @@ struct _HsQuizSession
 
 G_DEFINE_FINAL_TYPE (HsQuizSession, hs_quiz_session, G_TYPE_OBJECT)
 
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (hs-quiz-session-error-quark, hs_quiz_session_error)
 
 static const char * const show_answers_names[] = {
@@ -91,6 +98,16 @@ static void
 hs_quiz_session_class_init (HsQuizSessionClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = hs_quiz_session_finalize;
+
+  /**
+   * HsQuizSession::finished:
+   * @passed: whether the attempt passed
+   *
+   * An attempt was handed in, by the learner or by its time limit, and its
+   * result recorded.
+   */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -587,6 +604,8 @@ hs_quiz_session_get_question (HsQuizSession  *self,
   json_builder_set_member_name (builder, "answered");
   json_builder_add_int_value (builder, answered);
   add_remaining (self, builder);
+  json_builder_set_member_name (builder, "show_answers");
+  json_builder_add_string_value (builder, show_answers_names[hs_quiz_get_show_answers (self->quiz)]);
   json_builder_set_member_name (builder, "question");
   json_builder_add_value (builder, hs_quiz_question_to_public_json (self->quiz, question_id, self->seed));
   json_builder_set_member_name (builder, "response");
@@ -716,6 +735,7 @@ hs_quiz_session_answer (HsQuizSession  *self,
 typedef struct {
   HsQuizSession *self;
   const char    *ended_by;
+  gboolean       passed;
 } Finish;
 
 static gboolean
@@ -750,6 +770,7 @@ finish_txn (HsStore   *store,
   max = hs_quiz_get_total_points (self->quiz, (const char * const *) ids->pdata);
   score = max > 0 ? CLAMP (earned / max, 0.0, 1.0) : 0.0;
   passed = score + PASS_TOLERANCE >= self->pass_mark;
+  data->passed = passed;
 
   if (!hs_store_run (store, error,
                      "UPDATE attempts SET finished = ?, ended_by = ?, earned = ?, max_points = ?,"
@@ -766,11 +787,12 @@ finish (HsQuizSession  *self,
         const char     *ended_by,
         GError        **error)
 {
-  Finish data = { self, ended_by };
+  Finish data = { self, ended_by, FALSE };
 
   if (!hs_store_transaction (self->store, finish_txn, &data, error))
     return FALSE;
   clear_open (self);
+  g_signal_emit (self, signals[FINISHED], 0, data.passed);
   return TRUE;
 }
 

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "hs-lesson-view.h"
@@ -38,6 +39,7 @@ struct _HsLessonView
   char                         *identifier;   /* the filter's name in the store */
   GBytes                       *rules;        /* the filter's JSON */
   guint                         serial;       /* of the latest load */
+  HsQuizSession                *quiz;         /* answers the quiz page, when one is shown */
 };
 
 G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
@@ -64,13 +66,102 @@ static guint next_scope;
 static GHashTable *filters;
 
 static char *
-runtime_source (void)
+runtime_source (const char *name)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/hocso/HocSo/runtime/lesson.js",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *path = g_strconcat ("/io/github/hocso/HocSo/runtime/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
   g_assert (bytes != NULL);
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Every text the quiz page shows, translated here so the page needs no
+ * translations of its own.  {name} marks where the page puts a value. */
+static void
+add_quiz_strings (JsonBuilder *builder)
+{
+  const struct {
+    const char *key;
+    const char *text;
+  } strings[] = {
+    { "problem", _("Something went wrong") },
+    { "continue", _("Continue") },
+    /* Translators: {n} is a number of questions. */
+    { "questionCount", _("Questions: {n}") },
+    /* Translators: {percent} is a number; keep the space before % as your language writes it. */
+    { "passMark", _("To pass: {percent} % of the points") },
+    /* Translators: {minutes} is a number. */
+    { "timeLimit", _("Time allowed: {minutes} minutes") },
+    { "attemptsLeft", _("Attempts left: {left} of {limit}") },
+    { "attemptsUnlimited", _("You may try as many times as you like.") },
+    { "bestPassed", _("You passed this quiz. Your best result: {percent} %.") },
+    { "best", _("Your best result so far: {percent} %.") },
+    { "unfinished", _("You have an unfinished attempt: {answered} of {total} questions answered.") },
+    { "resume", _("Carry on where I stopped") },
+    { "tryAgain", _("Try again") },
+    { "start", _("Start the quiz") },
+    { "noAttemptsLeft", _("You have used all your attempts at this quiz.") },
+    { "seeResults", _("See my last result") },
+    { "pickOne", _("Choose one answer.") },
+    { "pickAll", _("Choose every right answer.") },
+    { "true", _("True") },
+    { "false", _("False") },
+    { "yourAnswer", _("Your answer") },
+    { "typeAnswer", _("Type your answer:") },
+    /* Translators: {item} is the text of a step being moved. */
+    { "moveUp", _("Move up: {item}") },
+    { "moveDown", _("Move down: {item}") },
+    { "putInOrder", _("Put the steps in the right order with the arrow buttons.") },
+    { "matchEach", _("For each item on the left, choose what goes with it.") },
+    { "choose", _("— Choose —") },
+    { "unknownType", _("This version of Học Số cannot show questions of type “{type}”.") },
+    /* Translators: a countdown, e.g. "Time left: 4:05". */
+    { "timeLeft", _("Time left: {minutes}:{seconds}") },
+    { "answerFirst", _("Choose or type an answer first.") },
+    { "previous", _("Previous question") },
+    { "next", _("Next question") },
+    { "finish", _("Hand in") },
+    { "check", _("Check my answer") },
+    /* Translators: shown above each question, e.g. "Question 3/10". */
+    { "questionOf", _("Question {n}/{total}") },
+    { "answeredOf", _("{n} of {total} questions answered") },
+    { "worth", _("This question is worth {points} points.") },
+    { "picture", _("Picture for the question") },
+    { "handInTitle", _("Hand in your answers?") },
+    { "unanswered", _("Questions not answered yet: {n}. They earn no points if you hand in now.") },
+    { "goBack", _("Go back to the questions") },
+    { "handIn", _("Hand in now") },
+    { "nothingPicked", _("(nothing chosen)") },
+    { "notMatched", _("(not matched)") },
+    { "notAnswered", _("Not answered") },
+    { "right", _("Right") },
+    { "partly", _("Partly right") },
+    { "wrong", _("Not right") },
+    { "yourAnswerLabel", _("Your answer:") },
+    { "rightAnswerLabel", _("The right answer:") },
+    { "whyLabel", _("Why:") },
+    { "resultsTitle", _("Your result") },
+    { "score", _("{percent} %") },
+    { "pointsOf", _("{earned} of {max} points") },
+    { "timeUp", _("The time ran out, so your answers were handed in.") },
+    { "passed", _("Well done — you passed!") },
+    /* Translators: {percent} is the pass mark. */
+    { "notPassed", _("Not passed this time ({percent} % needed). That is fine: read the explanations below and try again.") },
+    { "keptBest", _("You passed on an earlier attempt; your best result, {percent} %, is kept.") },
+    { "attemptsLeftNow", _("Attempts left: {left}") },
+    { "backToStart", _("Back to the start of the quiz") },
+    { "reviewTitle", _("Each question again") },
+    { "noReview", _("This quiz does not show the answers.") },
+  };
+
+  json_builder_set_member_name (builder, "strings");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      json_builder_set_member_name (builder, strings[i].key);
+      json_builder_add_string_value (builder, strings[i].text);
+    }
+  json_builder_end_object (builder);
 }
 
 /* The runtime's settings for this lesson, as a JSON object literal. */
@@ -96,6 +187,8 @@ runtime_config (HsLesson   *lesson,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "completeAt");
   json_builder_add_double_value (builder, 0.9);
+  if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
+    add_quiz_strings (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -235,7 +328,7 @@ media_url_for (HsLessonView  *self,
   g_autoptr(GUri) uri = NULL;
   g_autofree char *relative = NULL;
   g_autofree char *full = NULL;
-  const char *path;
+  const char *path, *content_type;
 
   if (self->course_dir == NULL || !is_course_uri (self, src))
     return NULL;
@@ -246,11 +339,53 @@ media_url_for (HsLessonView  *self,
   relative = g_utf8_normalize (path[0] == '/' ? path + 1 : path, -1, G_NORMALIZE_NFC);
   if (relative == NULL || !hs_utils_relative_path_is_clean (relative))
     return NULL;
+  /* Sound, pictures that move and their captions; nothing else goes out
+   * by the media server (a page must not fetch a quiz's key through it). */
+  content_type = hs_utils_content_type (relative);
+  if (!g_str_has_prefix (content_type, "audio/") && !g_str_has_prefix (content_type, "video/") &&
+      !g_str_has_prefix (content_type, "text/vtt"))
+    return NULL;
   full = g_build_filename (self->course_dir, relative, NULL);
   if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
     return NULL;
 
   return hs_media_server_issue (self->media_server, self->scope, self->course_id, full);
+}
+
+/* The quiz page's requests go to the quiz session as JSON, and its answer
+ * comes back as a JavaScript value (or the error's message, which the page
+ * shows). */
+static void
+reply_quiz (HsLessonView             *self,
+            JSCValue                 *value,
+            WebKitScriptMessageReply *reply)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *answer_json = NULL;
+  g_autoptr(JSCValue) result = NULL;
+
+  if (self->quiz == NULL)
+    {
+      webkit_script_message_reply_return_error_message (reply, _("This lesson is not a quiz."));
+      return;
+    }
+
+  json = jsc_value_to_json (value, 0);
+  request = json != NULL ? json_from_string (json, NULL) : NULL;
+  answer = hs_quiz_session_handle (self->quiz, request, &error);
+  if (answer == NULL)
+    {
+      g_debug ("Quiz request %s refused: %s", json, error->message);
+      webkit_script_message_reply_return_error_message (reply, error->message);
+      return;
+    }
+
+  answer_json = json_to_string (answer, FALSE);
+  result = jsc_value_new_from_json (jsc_value_get_context (value), answer_json);
+  webkit_script_message_reply_return_value (reply, result);
 }
 
 static gboolean
@@ -268,6 +403,12 @@ script_message_cb (WebKitUserContentManager *manager,
 
   type_value = jsc_value_object_get_property (value, "type");
   type = jsc_value_is_string (type_value) ? jsc_value_to_string (type_value) : NULL;
+
+  if (type != NULL && g_str_has_prefix (type, "quiz-"))
+    {
+      reply_quiz (self, value, reply);
+      return TRUE;
+    }
 
   if (g_strcmp0 (type, "progress") == 0)
     {
@@ -351,6 +492,7 @@ hs_lesson_view_dispose (GObject *object)
     hs_media_server_revoke (self->media_server, self->scope);
   g_clear_object (&self->media_server);
   g_clear_object (&self->filter_store);
+  g_clear_object (&self->quiz);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->dispose (object);
 }
@@ -622,6 +764,8 @@ hs_lesson_view_load (HsLessonView *self,
   g_return_if_fail (HS_IS_LESSON (lesson));
 
   hs_lesson_view_unload (self);
+  if (hs_lesson_get_kind (lesson) != HS_LESSON_KIND_QUIZ)
+    g_clear_object (&self->quiz);
 
   g_free (self->course_id);
   self->course_id = g_strdup (hs_course_get_id (course));
@@ -640,7 +784,15 @@ hs_lesson_view_load (HsLessonView *self,
   webkit_user_content_manager_remove_all_filters (manager);
 
   config = runtime_config (lesson, self->course_id, location);
-  runtime = runtime_source ();
+  runtime = runtime_source ("lesson.js");
+  if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
+    {
+      g_autofree char *quiz = runtime_source ("quiz.js");
+      g_autofree char *both = g_strconcat (runtime, "\n", quiz, NULL);
+
+      g_free (runtime);
+      runtime = g_steal_pointer (&both);
+    }
   source = g_strdup_printf ("const HOCSO_CONFIG = %s;\n%s", config, runtime);
   script = webkit_user_script_new_for_world (source,
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
@@ -683,6 +835,24 @@ hs_lesson_view_unload (HsLessonView *self)
   g_clear_pointer (&self->lesson_id, g_free);
   webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self));
   stop_media (self, NULL);
+}
+
+/**
+ * hs_lesson_view_set_quiz_session:
+ * @session: (nullable): what answers the quiz page of the next quiz lesson
+ *
+ * A quiz lesson's page asks for its questions; @session answers.  Set it
+ * before hs_lesson_view_load() of a quiz lesson; loading any other lesson
+ * drops it.
+ */
+void
+hs_lesson_view_set_quiz_session (HsLessonView  *self,
+                                 HsQuizSession *session)
+{
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+  g_return_if_fail (session == NULL || HS_IS_QUIZ_SESSION (session));
+
+  g_set_object (&self->quiz, session);
 }
 
 const char *

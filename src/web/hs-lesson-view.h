@@ -8,6 +8,7 @@
 
 #include "hs-course.h"
 #include "hs-media-server.h"
+#include "hs-quiz-session.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,8 @@ void          hs_lesson_view_load          (HsLessonView         *self,
                                             HsLesson             *lesson,
                                             const char           *location);
 void          hs_lesson_view_unload        (HsLessonView         *self);
+void          hs_lesson_view_set_quiz_session (HsLessonView      *self,
+                                            HsQuizSession        *session);
 const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
 const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
 

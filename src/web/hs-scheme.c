@@ -71,11 +71,12 @@ hs_scheme_lesson_uri (const char *course_id,
 {
   g_return_val_if_fail (course_id != NULL, NULL);
 
-  if (g_strcmp0 (kind, "video") == 0)
+  /* Lessons the app draws itself: the video player, the quiz. */
+  if (g_strcmp0 (kind, "video") == 0 || g_strcmp0 (kind, "quiz") == 0)
     {
       g_autofree char *escaped = g_uri_escape_string (lesson_id, NULL, FALSE);
-      return g_strdup_printf (HS_SCHEME "://%s" HS_SCHEME_RESERVED_PREFIX "video?lesson=%s",
-                              course_id, escaped);
+      return g_strdup_printf (HS_SCHEME "://%s" HS_SCHEME_RESERVED_PREFIX "%s?lesson=%s",
+                              course_id, kind, escaped);
     }
 
   {
@@ -170,26 +171,90 @@ not_found (WebKitURISchemeRequest *request,
                error_page (_("Page not found"), detail));
 }
 
-static void
-serve_video_page (WebKitURISchemeRequest *request,
-                  Scheme                 *scheme,
-                  const char             *course_id,
-                  GUri                   *uri)
+/* The lesson of @kind named by the "lesson" parameter of @uri, or NULL. */
+static HsLesson *
+find_lesson (Scheme       *scheme,
+             const char   *course_id,
+             GUri         *uri,
+             HsLessonKind  kind,
+             HsCourse    **course)
 {
   g_autoptr(GHashTable) params = NULL;
-  g_autoptr(HsCourse) course = NULL;
-  g_autofree char *src = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *track = NULL;
   const char *query = g_uri_get_query (uri);
   const char *lesson_id;
   HsLesson *lesson;
 
   params = query ? g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL) : NULL;
   lesson_id = params ? g_hash_table_lookup (params, "lesson") : NULL;
-  course = hs_library_get_course (scheme->library, course_id, NULL);
-  lesson = course && lesson_id ? hs_course_find_lesson (course, lesson_id) : NULL;
-  if (lesson == NULL || hs_lesson_get_kind (lesson) != HS_LESSON_KIND_VIDEO)
+  *course = lesson_id ? hs_library_get_course (scheme->library, course_id, NULL) : NULL;
+  lesson = *course ? hs_course_find_lesson (*course, lesson_id) : NULL;
+  if (lesson == NULL || hs_lesson_get_kind (lesson) != kind)
+    return NULL;
+  return lesson;
+}
+
+/* The quiz lesson's page: an empty frame that the quiz runtime (in the
+ * app's own script world) fills with one question at a time, which it asks
+ * the app for.  The quiz file itself is never served. */
+static void
+serve_quiz_page (WebKitURISchemeRequest *request,
+                 Scheme                 *scheme,
+                 const char             *course_id,
+                 GUri                   *uri)
+{
+  g_autoptr(HsCourse) course = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *loading = NULL;
+  HsLesson *lesson;
+
+  lesson = find_lesson (scheme, course_id, uri, HS_LESSON_KIND_QUIZ, &course);
+  if (lesson == NULL)
+    return not_found (request, scheme, g_uri_get_path (uri));
+
+  title = g_markup_escape_text (hs_lesson_get_title (lesson), -1);
+  loading = g_markup_escape_text (_("Loading the quiz…"), -1);
+  finish_text (request, scheme, SOUP_STATUS_OK, "text/html; charset=utf-8",
+               g_strdup_printf ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                                "<title>%s</title>"
+                                "<link rel=\"stylesheet\" href=\"" HS_SCHEME_RESERVED_PREFIX "quiz.css\">"
+                                "</head><body><main id=\"hocso-quiz\" aria-live=\"polite\">"
+                                "<h1>%s</h1><p class=\"hocso-loading\">%s</p></main></body></html>",
+                                title, title, loading));
+}
+
+/* The app's own stylesheets for the pages it draws, from the runtime
+ * resource. */
+static void
+serve_runtime_file (WebKitURISchemeRequest *request,
+                    Scheme                 *scheme,
+                    const char             *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/hocso/HocSo/runtime/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GInputStream) stream = NULL;
+
+  if (bytes == NULL)
+    return not_found (request, scheme, name);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  finish (request, scheme, SOUP_STATUS_OK, hs_utils_content_type (name), stream,
+          g_bytes_get_size (bytes), NULL);
+}
+
+static void
+serve_video_page (WebKitURISchemeRequest *request,
+                  Scheme                 *scheme,
+                  const char             *course_id,
+                  GUri                   *uri)
+{
+  g_autoptr(HsCourse) course = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *track = NULL;
+  HsLesson *lesson;
+
+  lesson = find_lesson (scheme, course_id, uri, HS_LESSON_KIND_VIDEO, &course);
+  if (lesson == NULL)
     return not_found (request, scheme, g_uri_get_path (uri));
 
   /* Sources are relative to the course root; the lesson runtime points
@@ -246,8 +311,14 @@ scheme_request_cb (WebKitURISchemeRequest *request,
     }
 
   path = g_uri_get_path (uri);
-  if (g_str_has_prefix (path, HS_SCHEME_RESERVED_PREFIX "video"))
+  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "video"))
     return serve_video_page (request, scheme, course_id, uri);
+  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "quiz"))
+    return serve_quiz_page (request, scheme, course_id, uri);
+  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "quiz.css"))
+    return serve_runtime_file (request, scheme, "quiz.css");
+  if (g_str_has_prefix (path, HS_SCHEME_RESERVED_PREFIX))
+    return not_found (request, scheme, path);
 
   course_dir = hs_library_get_course_path (scheme->library, course_id);
   if (course_dir == NULL)
@@ -264,6 +335,14 @@ scheme_request_cb (WebKitURISchemeRequest *request,
     {
       finish_text (request, scheme, SOUP_STATUS_FORBIDDEN, "text/html; charset=utf-8",
                    error_page (_("Page not found"), _("This address points outside the course.")));
+      return;
+    }
+
+  /* A quiz's answer key stays with the app, whoever asks. */
+  if (hs_library_is_hidden_file (scheme->library, course_id, relative))
+    {
+      finish_text (request, scheme, SOUP_STATUS_FORBIDDEN, "text/html; charset=utf-8",
+                   error_page (_("Page not found"), _("This file belongs to a quiz and is only read by Học Số.")));
       return;
     }
 

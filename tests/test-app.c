@@ -4,7 +4,12 @@
  *
  * Opens Học Số on a lesson of the sample course, reads it to the end,
  * quits; then starts again, finds the lesson under "Continue" and reopens
- * it at the same place.  Records are checked in the database in between.
+ * it at the same place.  Then takes the sample course's quiz through its
+ * page: wrong, then right after quitting half-way.  Records are checked in
+ * the database in between.
+ *
+ * With HOCSO_TEST_SHOTS=DIR, the lesson is saved as a PNG in DIR every
+ * second and the quiz is taken slowly enough to see each screen.
  */
 #include "config.h"
 
@@ -30,6 +35,34 @@ typedef struct {
   gboolean       failed;
   const char    *script;     /* the JavaScript the test runs, then quits */
 } Run;
+
+static const char *shots_dir;
+static guint shot_serial;
+static gboolean shot_pending;   /* the app must not quit under a snapshot */
+
+static void
+snapshot_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GdkTexture) texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+  g_autofree char *name = user_data;
+
+  if (texture != NULL)
+    gdk_texture_save_to_png (texture, name);
+  shot_pending = FALSE;
+}
+
+static void
+take_shot (HsLessonView *view)
+{
+  g_autofree char *file = g_strdup_printf ("shot-%03u.png", ++shot_serial);
+
+  shot_pending = TRUE;
+  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (view), WEBKIT_SNAPSHOT_REGION_VISIBLE,
+                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_cb,
+                                g_build_filename (shots_dir, file, NULL));
+}
 
 static void
 js_done_cb (GObject      *source,
@@ -64,7 +97,10 @@ tick_cb (gpointer user_data)
   Run *run = user_data;
   HsLessonView *view = lesson_view (run);
 
-  if (++run->ticks > 600)
+  if (shots_dir != NULL && view != NULL && run->ticks % 10 == 0 && !shot_pending)
+    take_shot (view);
+
+  if (++run->ticks > 900)
     {
       run->failed = TRUE;
       g_application_quit (G_APPLICATION (run->app));
@@ -92,7 +128,7 @@ tick_cb (gpointer user_data)
         run->step = 3;
       break;
     default:
-      if (++run->step > 3 + 20)
+      if (++run->step > 3 + 20 && !shot_pending)
         {
           g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
           return G_SOURCE_REMOVE;
@@ -108,7 +144,8 @@ run_app (const char *script,
 {
   g_autoptr(HsApplication) app = hs_application_new ();
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  Run run = { app, 0, NULL, FALSE, 0, FALSE, script };
+  g_autofree char *slow_script = g_strdup_printf ("const SLOW = %d;\n%s", shots_dir ? 1200 : 0, script);
+  Run run = { app, 0, NULL, FALSE, 0, FALSE, slow_script };
   int status;
 
   g_ptr_array_add (argv, (char *) "hocso");
@@ -183,6 +220,204 @@ test_read_quit_continue (void)
   }
 }
 
+/* Drives the quiz page as a learner would, by its buttons and fields.
+ * RIGHT holds the right answer to each question of the sample quiz, by its
+ * text; the page itself never knows them. */
+static const char quiz_helpers[] =
+  "const pause = (ms) => new Promise((r) => setTimeout(r, ms));"
+  "const until = async (what) => {"
+  "  for (let i = 0; i < 200; i++) { const v = what(); if (v) return v; await pause(50); }"
+  "  throw new Error('timed out on ' + what + ' at ' + document.body.innerText.slice(0, 300));"
+  "};"
+  "const primary = () => until(() => document.querySelector('.hocso-button.primary'));"
+  "const press = async (label) => {"
+  "  const b = await until(() => [...document.querySelectorAll('button')].find((x) => x.textContent === label));"
+  "  await pause(SLOW); b.click();"
+  "};"
+  "const RIGHT = {"
+  "  'Học Số có cần kết nối Internet để học không?': { single: 'Không cần. Học Số chạy hoàn toàn trên máy tính này.' },"
+  "  'Khi mở Học Số, bạn nên bấm vào ô có tên của chính mình.': { tf: true },"
+  "  'Khoá học được cài vào Học Số từ đâu?': { multiple: ['Từ một tệp khoá học', 'Từ USB'] },"
+  "  'Ở trang thư viện, thẻ nào giúp bạn mở lại đúng bài đang học dở? Hãy gõ tên thẻ.': { fill: '  TIEP   tuc ' },"
+  "  'Sắp xếp các bước học một bài theo đúng thứ tự.': { order: ['Bấm vào ô có tên của bạn',"
+  "      'Bấm vào thẻ khoá học ở trang thư viện', 'Đọc bài đến cuối trang', 'Bấm nút Xong'] },"
+  "  'Ghép mỗi nút với việc nút đó làm.': { match: { 'Bài trước': 'Quay lại bài vừa học',"
+  "      'Bài tiếp': 'Sang bài sau', 'Xong': 'Báo rằng bạn đã học xong bài' } },"
+  "  'Chữ trong bài nhỏ quá. Bạn làm thế nào để chữ to hơn?': { single: 'Giữ phím Ctrl rồi bấm phím +' },"
+  "  'Bạn phải bấm nút lưu thì Học Số mới ghi lại tiến độ học.': { tf: false },"
+  "  'Đang học dở, bạn có thể đóng ứng dụng bất cứ lúc nào.': { tf: true },"
+  "  'Tiến độ học của bạn được lưu ở đâu?': { single: 'Ngay trên máy tính này' },"
+  "};"
+  "const choiceInput = (text) => [...document.querySelectorAll('.hocso-choice')]"
+  "  .find((l) => l.textContent === text).querySelector('input');"
+  "const answer = async (right) => {"
+  "  const text = (await until(() => document.querySelector('.hocso-question'))).textContent;"
+  "  const a = RIGHT[text];"
+  "  if (!a) throw new Error('unknown question ' + text);"
+  "  if (a.single) {"
+  "    if (right) choiceInput(a.single).click();"
+  "    else [...document.querySelectorAll('.hocso-choice')].find((l) => l.textContent !== a.single).querySelector('input').click();"
+  "  } else if ('tf' in a) {"
+  "    document.querySelector('.hocso-choice input[value=\"' + String(right ? a.tf : !a.tf) + '\"]').click();"
+  "  } else if (a.multiple) {"
+  "    for (const l of document.querySelectorAll('.hocso-choice'))"
+  "      if (a.multiple.includes(l.textContent) === right) l.querySelector('input').click();"
+  "  } else if (a.fill) {"
+  "    document.querySelector('.hocso-text').value = right ? a.fill : 'không biết';"
+  "  } else if (a.order) {"
+  "    if (right) for (let i = 0; i < a.order.length; i++) {"
+  "      for (;;) {"
+  "        const texts = [...document.querySelectorAll('.hocso-order-text')].map((x) => x.textContent);"
+  "        const at = texts.indexOf(a.order[i]);"
+  "        if (at === i) break;"
+  "        document.querySelectorAll('.hocso-order-item')[at].querySelector('.up').click();"
+  "      }"
+  "    }"
+  "  } else if (a.match) {"
+  "    if (right) for (const pair of document.querySelectorAll('.hocso-pair')) {"
+  "      const select = pair.querySelector('select');"
+  "      const want = a.match[pair.querySelector('.hocso-left').textContent];"
+  "      select.value = [...select.options].find((o) => o.textContent === want).value;"
+  "    }"
+  "  }"
+  "  return text;"
+  "};"
+  "const nextQuestion = async () => {"
+  "  const before = document.querySelector('.hocso-count').textContent;"
+  "  const b = await primary();"
+  "  await pause(SLOW);"
+  "  const handIn = b.textContent === 'Hand in';"
+  "  b.click();"
+  "  if (!handIn) await until(() => { const c = document.querySelector('.hocso-count'); return c && c.textContent !== before; });"
+  "  return handIn;"
+  "};";
+
+static JsonObject *
+parse_object (const char *json,
+              JsonNode  **keep)
+{
+  g_autoptr(GError) error = NULL;
+
+  *keep = json_from_string (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (*keep));
+  return json_node_get_object (*keep);
+}
+
+static void
+test_quiz (void)
+{
+  const char *open_args[] = { "open", COURSE, "thu-suc", "--learner", LEARNER, NULL };
+  g_autofree char *first_script = NULL;
+  g_autofree char *second_script = NULL;
+  g_autofree char *third_script = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(JsonNode) first_node = NULL;
+  g_autoptr(JsonNode) third_node = NULL;
+  JsonObject *result;
+
+  /* Wrong everywhere: the page holds no answer before handing in, cannot
+   * fetch the quiz file, and explains each question after. */
+  first_script = g_strconcat (quiz_helpers,
+    "const out = {};"
+    "await press('Start the quiz');"
+    "await until(() => document.querySelector('.hocso-question'));"
+    "out.counter = document.querySelector('.hocso-count').textContent;"
+    "const file = await fetch('/kiem-tra/thu-suc.json');"
+    "out.fileStatus = file.status;"
+    "let html = '';"
+    "for (;;) {"
+    "  await answer(false);"
+    "  html += document.documentElement.outerHTML;"
+    "  if (await nextQuestion()) break;"
+    "}"
+    "out.leakedBefore = ['Chỉ có', 'Học Số chạy hoàn toàn trên máy tính. Khoá học', 'correct', 'Đừng mở đường link lạ',"
+    "                    'explanation', 'Tiến độ được lưu tự động']"
+    "  .filter((w) => html.includes(w));"
+    "out.confirm = (await until(() => !document.querySelector('.hocso-question') && document.querySelector('h2'))).textContent;"
+    "await press('Hand in now');"
+    "await until(() => document.querySelector('.hocso-score'));"
+    "out.score = document.querySelector('.hocso-score').textContent;"
+    "out.failed = !!document.querySelector('.hocso-fail');"
+    "out.reviewed = document.querySelectorAll('.hocso-review-list > li').length;"
+    "out.explained = document.body.innerText.includes('Tiến độ được lưu tự động. Bạn không cần bấm nút lưu.');"
+    "out.tryAgain = !!document.querySelector('.hocso-button.primary');"
+    "await pause(SLOW * 2);"
+    "return JSON.stringify(out);", NULL);
+  first = run_app (first_script, open_args);
+  result = parse_object (first, &first_node);
+  g_assert_cmpstr (json_object_get_string_member (result, "counter"), ==, "Question 1/10");
+  g_assert_cmpint (json_object_get_int_member (result, "fileStatus"), ==, 403);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "leakedBefore")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "confirm"), ==, "Hand in your answers?");
+  g_assert_cmpstr (json_object_get_string_member (result, "score"), ==, "0 %");
+  g_assert_true (json_object_get_boolean_member (result, "failed"));
+  g_assert_cmpint (json_object_get_int_member (result, "reviewed"), ==, 10);
+  g_assert_true (json_object_get_boolean_member (result, "explained"));
+  g_assert_true (json_object_get_boolean_member (result, "tryAgain"));
+
+  /* Try again, answer three, and quit half-way. */
+  second_script = g_strconcat (quiz_helpers,
+    "await press('Try again');"
+    "for (let i = 0; i < 3; i++) { await answer(true); await nextQuestion(); }"
+    "return document.querySelector('.hocso-count').textContent;", NULL);
+  second = run_app (second_script, open_args);
+  g_assert_cmpstr (second, ==, "Question 4/10");
+
+  /* Start again: the attempt carries on at question 4 with the three
+   * answers kept; finish it right and pass. */
+  third_script = g_strconcat (quiz_helpers,
+    "const out = {};"
+    "await press('Carry on where I stopped');"
+    "await until(() => document.querySelector('.hocso-question'));"
+    "out.resumedAt = document.querySelector('.hocso-count').textContent;"
+    "await press('Previous question');"
+    "await until(() => document.querySelector('.hocso-count').textContent === 'Question 3/10');"
+    "out.kept = document.querySelectorAll('input:checked').length > 0 ||"
+    "           document.querySelectorAll('.hocso-order-item').length > 0 ||"
+    "           [...document.querySelectorAll('select')].some((s) => s.value) ||"
+    "           !!(document.querySelector('.hocso-text') || {}).value;"
+    "await nextQuestion();"
+    "for (;;) { await answer(true); if (await nextQuestion()) break; }"
+    "await until(() => document.querySelector('.hocso-score'));"
+    "out.score = document.querySelector('.hocso-score').textContent;"
+    "out.passed = !!document.querySelector('.hocso-pass');"
+    "await pause(SLOW * 2);"
+    "window.scrollTo(0, 600);"
+    "await pause(SLOW * 2);"
+    "return JSON.stringify(out);", NULL);
+  third = run_app (third_script, open_args);
+  result = parse_object (third, &third_node);
+  g_assert_cmpstr (json_object_get_string_member (result, "resumedAt"), ==, "Question 4/10");
+  g_assert_true (json_object_get_boolean_member (result, "kept"));
+  g_assert_cmpstr (json_object_get_string_member (result, "score"), ==, "100 %");
+  g_assert_true (json_object_get_boolean_member (result, "passed"));
+
+  /* On record: two attempts, the first failed, the second passed with all
+   * ten responses; the quiz lesson completed with the best score. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HsLibrary) library = hs_library_new (data_dir, &error);
+    g_autoptr(HsProgress) progress = hs_progress_new (library);
+    g_autoptr(HsLearner) learner = hs_progress_find_learner (progress, LEARNER, &error);
+    g_autoptr(JsonNode) attempts = hs_progress_list_attempts (progress, learner, COURSE, &error);
+    g_autoptr(HsLessonProgress) state = hs_progress_get_lesson (progress, learner, COURSE, "thu-suc", &error);
+    JsonArray *list;
+
+    g_assert_no_error (error);
+    list = json_node_get_array (attempts);
+    g_assert_cmpuint (json_array_get_length (list), ==, 2);
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (list, 0), "passed"));
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (list, 1), "passed"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (list, 1),
+                                                                           "responses")), ==, 10);
+    g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+    g_assert_cmpfloat_with_epsilon (state->score, 1.0, 1e-9);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +427,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  shots_dir = g_getenv ("HOCSO_TEST_SHOTS");
 
   tmp = hs_test_make_tmp_dir ();
   data_dir = g_build_filename (tmp, "data", NULL);
@@ -212,6 +448,7 @@ main (int    argc,
   }
 
   g_test_add_func ("/hocso/app/read-quit-continue", test_read_quit_continue);
+  g_test_add_func ("/hocso/app/quiz", test_quiz);
 
   status = g_test_run ();
   hs_test_rm_rf (tmp);

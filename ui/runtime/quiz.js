@@ -57,6 +57,13 @@
     return node;
   }
 
+  // Appends the children that are there: a condition that did not hold
+  // leaves null, which must not become the text "null".
+  function add (parent, ...children) {
+    parent.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
+    return parent;
+  }
+
   function button (label, onclick, kind) {
     return el('button', { type: 'button', class: 'hocso-button' + (kind ? ' ' + kind : ''), onclick: onclick }, label);
   }
@@ -68,7 +75,8 @@
   function show (...nodes) {
     clearInterval(timer);
     timer = 0;
-    root.replaceChildren(...nodes);
+    root.replaceChildren();
+    add(root, ...nodes);
     const heading = root.querySelector('h1, h2');
     if (heading) {
       heading.setAttribute('tabindex', '-1');
@@ -228,7 +236,7 @@
     function render () {
       list.replaceChildren(...order.map((id, index) => {
         const text = byId.get(id).text;
-        return el('li', { class: 'hocso-order-item' },
+        return el('li', { class: 'hocso-order-item' }, el('div', { class: 'hocso-order-row' },
           el('span', { class: 'hocso-order-text', text: text }),
           el('span', { class: 'hocso-order-buttons' },
             el('button', { type: 'button', class: 'hocso-move up', disabled: index === 0,
@@ -236,7 +244,7 @@
                            onclick: () => move(index, -1, '.up') }, '▲'),
             el('button', { type: 'button', class: 'hocso-move down', disabled: index === order.length - 1,
                            'aria-label': fmt(T.moveDown, { item: text }),
-                           onclick: () => move(index, 1, '.down') }, '▼')));
+                           onclick: () => move(index, 1, '.down') }, '▼'))));
       }));
     }
     render();
@@ -347,7 +355,8 @@
       for (const input of widget.node.querySelectorAll('input, select, button'))
         input.disabled = true;
       reviewBox.replaceChildren(reviewDetails(question, review, widget.read()));
-      actions.replaceChildren(
+      actions.replaceChildren();
+      add(actions,
         view.position > 0 ? button(T.previous, () => showQuestion(view.position - 1)) : null,
         button(last ? T.finish : T.next, next, 'primary'));
       actions.lastChild.focus();
@@ -363,7 +372,7 @@
     if (timing)
       header.append(timing.node);
 
-    actions.append(
+    add(actions,
       view.position > 0 ? button(T.previous, () => showQuestion(view.position - 1)) : null,
       afterEach && !answered ? button(T.check, check, 'primary') : button(last ? T.finish : T.next, next, 'primary'));
 

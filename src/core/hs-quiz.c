@@ -303,8 +303,8 @@ static gboolean
 get_whole_number (ParseContext  *ctx,
                   JsonObject    *object,
                   const char    *name,
-                  gint64         min,
-                  gint64         max,
+                  guint          min,
+                  guint          max,
                   guint         *out,
                   GError       **error)
 {
@@ -315,8 +315,7 @@ get_whole_number (ParseContext  *ctx,
   if (node_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, name,
-                 _("it must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "."),
-                 min, max);
+                 _("it must be a whole number from %u to %u."), min, max);
 
   *out = (guint) json_node_get_int (node);
   return TRUE;
@@ -1008,9 +1007,11 @@ parse_quiz (ParseContext  *ctx,
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, "format", _("it must be a whole number, like 1.")), NULL;
   if (json_node_get_int (node) != 1)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
       g_set_error (error, HS_QUIZ_ERROR, HS_QUIZ_ERROR_UNSUPPORTED_FORMAT,
-                   _("%s uses format %" G_GINT64_FORMAT "; this version of Học Số reads format 1."),
-                   ctx->where, json_node_get_int (node));
+                   _("%s uses format %s; this version of Học Số reads format 1."),
+                   ctx->where, number);
       return NULL;
     }
 

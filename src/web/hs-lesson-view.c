@@ -89,6 +89,7 @@ add_quiz_strings (JsonBuilder *builder)
     /* Translators: {n} is a number of questions. */
     { "questionCount", _("Questions: {n}") },
     /* Translators: {percent} is a number; keep the space before % as your language writes it. */
+    /* xgettext:no-c-format */
     { "passMark", _("To pass: {percent} % of the points") },
     /* Translators: {minutes} is a number. */
     { "timeLimit", _("Time allowed: {minutes} minutes") },
@@ -146,6 +147,7 @@ add_quiz_strings (JsonBuilder *builder)
     { "timeUp", _("The time ran out, so your answers were handed in.") },
     { "passed", _("Well done — you passed!") },
     /* Translators: {percent} is the pass mark. */
+    /* xgettext:no-c-format */
     { "notPassed", _("Not passed this time ({percent} % needed). That is fine: read the explanations below and try again.") },
     { "keptBest", _("You passed on an earlier attempt; your best result, {percent} %, is kept.") },
     { "attemptsLeftNow", _("Attempts left: {left}") },

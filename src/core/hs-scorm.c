@@ -416,10 +416,13 @@ char *
 hs_scorm_make_course_id (const char *identifier,
                          const char *title)
 {
-  g_autofree char *base = slug (identifier != NULL ? identifier : "", COURSE_ID_SLUG);
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, title, -1);
+  g_autofree char *base = NULL;
+  g_autofree char *hash = NULL;
 
   g_return_val_if_fail (title != NULL, NULL);
+
+  base = slug (identifier != NULL ? identifier : "", COURSE_ID_SLUG);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, title, -1);
 
   /* A slug may end in "." or "-"; neither makes the id invalid. */
   return g_strdup_printf ("%s-%.8s", *base != '\0' ? base : "scorm", hash);
@@ -692,7 +695,7 @@ resolve_launch (Converter   *cv,
       *mark = '\0';
     }
 
-  if (is_absolute_reference (path) || g_str_has_prefix (path, "//"))
+  if (is_absolute_reference (path))
     {
       g_set_error (error, HS_SCORM_ERROR, HS_SCORM_ERROR_OUTSIDE_PACKAGE,
                    _("imsmanifest.xml: the resource “%s” opens “%s”, which is on the internet or outside the package; Học Số only opens files inside the package."),
@@ -993,10 +996,10 @@ add_lesson (Converter  *cv,
       g_free (item_id);
       item_id = g_strdup (ref);
     }
-  if (strlen (item_id) > MAX_ID_CHARS)
+  if (strlen (item_id) > MAX_ID_CHARS || strlen (ref) > MAX_ID_CHARS)
     {
       g_set_error (error, HS_SCORM_ERROR, HS_SCORM_ERROR_INVALID_ELEMENT,
-                   _("imsmanifest.xml: an item's identifier is longer than %d characters."), MAX_ID_CHARS);
+                   _("imsmanifest.xml: an item's identifier or identifierref is longer than %d characters."), MAX_ID_CHARS);
       return FALSE;
     }
 
@@ -1022,7 +1025,8 @@ add_lesson (Converter  *cv,
     return FALSE;
 
   type = attr_ci (resource, "scormtype");
-  if (type != NULL && g_ascii_strcasecmp (type, "sco") != 0 && g_ascii_strcasecmp (type, "asset") != 0)
+  if (type != NULL && *type != '\0' &&
+      g_ascii_strcasecmp (type, "sco") != 0 && g_ascii_strcasecmp (type, "asset") != 0)
     {
       g_set_error (error, HS_SCORM_ERROR, HS_SCORM_ERROR_INVALID_ELEMENT,
                    _("imsmanifest.xml: the scormType of the resource “%s” is “%s”, but it must be “sco” or “asset”."),
@@ -1234,6 +1238,8 @@ quiet_error_cb (void     *user_data,
 {
 }
 
+static gsize parser_ready;
+
 static xmlDoc *
 read_document (const char  *xml,
                gsize        length,
@@ -1251,7 +1257,14 @@ read_document (const char  *xml,
       return NULL;
     }
 
-  xmlInitParser ();
+  /* libxml2 must be set up once before threads use it; imports run in
+   * worker threads. */
+  if (g_once_init_enter (&parser_ready))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&parser_ready, 1);
+    }
+
   ctxt = xmlCreateMemoryParserCtxt (xml, (int) length);
   if (ctxt == NULL)
     {
@@ -1261,6 +1274,11 @@ read_document (const char  *xml,
     }
 
   xmlCtxtUseOptions (ctxt, options);
+  /* What the options leave alone comes from libxml2's process-wide
+   * defaults, which another library could have changed. */
+  ctxt->loadsubset = 0;
+  ctxt->replaceEntities = 0;
+  ctxt->validate = 0;
   ctxt->_private = &guard;
   ctxt->sax->entityDecl = entity_decl_cb;
   ctxt->sax->unparsedEntityDecl = unparsed_entity_decl_cb;

@@ -2,13 +2,14 @@
 # The README's walk-through, as a newcomer types it: import the sample
 # package into a fresh data folder, list it, add a learner, record every
 # lesson, take the quiz (wrong, then right) and see the course complete.
-# Then the refusals a user meets.
-#   test-cli.sh HOCSO SAMPLE.zip TAKE-QUIZ
+# Then the refusals a user meets, and a SCORM package.
+#   test-cli.sh HOCSO SAMPLE.zip TAKE-QUIZ SCORM.zip
 set -uo pipefail
 
 hocso=$1
 sample=$2
 take_quiz=$3
+scorm=$4
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export HOCSO_DATA_DIR=$data
@@ -94,6 +95,15 @@ check "attempts for an unknown learner fails" test $rc -eq 1
 out=$("$hocso" record "Nguyễn Thị Lan" $course khong-co completed 2>&1); rc=$?
 check "recording an unknown lesson fails" test $rc -eq 1
 check "…naming the lesson" contains "$out" "khong-co"
+
+# A SCORM package installs like any course.
+out=$("$hocso" import "$scorm" 2>&1); rc=$?
+check "a SCORM package imports" test $rc -eq 0
+check "…named by its organization's title" contains "$out" "Gói SCORM nhỏ"
+out=$("$hocso" list)
+check "list shows the SCORM course" grep -qE '^vn\.hocso\.test\.scorm-mini-[0-9a-f]{8} +1\.0 +1 +Gói SCORM nhỏ$' <<<"$out"
+out=$("$hocso" list --json)
+check "list --json says it is SCORM 1.2" contains "$out" '"package" : "scorm-1.2"'
 
 printf 'không phải tệp nén' >"$data/../hocso-cli-garbage.$$"
 out=$("$hocso" import "$data/../hocso-cli-garbage.$$" 2>&1); rc=$?

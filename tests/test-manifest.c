@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hs-manifest.h"
+#include "hs-scorm.h"
 #include "hs-test-fixtures.h"
 
 static char *course_dir;
@@ -181,6 +182,10 @@ static const FieldCase field_cases[] = {
   { "lesson-src-wrong-type", "modules[0].lessons[2].src", "\"cover.svg\"", HS_MANIFEST_ERROR_INVALID_FIELD, "modules[0].lessons[2].src" },
   { "lesson-src-folder", "modules[0].lessons[2].src", "\"bai\"", HS_MANIFEST_ERROR_MISSING_FILE, "modules[0].lessons[2].src" },
   { "lesson-captions-on-page", "modules[0].lessons[0].captions", "\"bai/l1.vtt\"", HS_MANIFEST_ERROR_INVALID_FIELD, "modules[0].lessons[0].captions" },
+  { "lesson-kind-sco-outside-scorm", "modules[0].lessons[0].kind", "\"sco\"", HS_MANIFEST_ERROR_INVALID_FIELD, "modules[0].lessons[0].kind" },
+  { "lesson-parameters-on-page", "modules[0].lessons[0].parameters", "\"?a=1\"", HS_MANIFEST_ERROR_INVALID_FIELD, "modules[0].lessons[0].parameters" },
+  { "package-unknown", "package", "\"aicc\"", HS_MANIFEST_ERROR_INVALID_FIELD, "package" },
+  { "scorm-outside-scorm", "scorm", "{}", HS_MANIFEST_ERROR_INVALID_FIELD, "scorm" },
   { "completion-not-object", "completion", "\"all\"", HS_MANIFEST_ERROR_INVALID_FIELD, "completion" },
   { "completion-require-bad", "completion", "{\"require\": \"some\"}", HS_MANIFEST_ERROR_INVALID_FIELD, "completion.require" },
   { "completion-require-unknown", "completion", "{\"require\": [\"l1\", \"l7\"]}", HS_MANIFEST_ERROR_INVALID_FIELD, "completion.require[1]" },
@@ -225,7 +230,7 @@ test_too_large (void)
 }
 
 static void
-test_missing_and_scorm (void)
+test_missing_or_scorm (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = hs_test_make_tmp_dir ();
@@ -236,11 +241,34 @@ test_missing_and_scorm (void)
   g_assert_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* imsmanifest.xml is read as a SCORM package, by hs-scorm: a manifest
+   * that names no SCORM version gets its refusal. */
   g_file_set_contents (scorm, "<manifest/>", -1, &error);
   g_assert_no_error (error);
   course = hs_manifest_load (dir, &error);
   g_assert_null (course);
-  g_assert_error (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_UNSUPPORTED_PACKAGE);
+  g_assert_error (error, HS_SCORM_ERROR, HS_SCORM_ERROR_UNSUPPORTED_VERSION);
+  g_clear_error (&error);
+
+  g_file_set_contents (scorm,
+                       "<manifest identifier='m' xmlns:adlcp='http://www.adlnet.org/xsd/adlcp_rootv1p2'>"
+                       "<organizations><organization identifier='o'><title>Bài SCORM</title>"
+                       "<item identifier='i' identifierref='r'><title>Một</title></item>"
+                       "</organization></organizations>"
+                       "<resources><resource identifier='r' adlcp:scormtype='sco' href='a.html'/></resources>"
+                       "</manifest>", -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *page = g_build_filename (dir, "a.html", NULL);
+
+    g_file_set_contents (page, "<p>Một</p>", -1, &error);
+    g_assert_no_error (error);
+  }
+  course = hs_manifest_load (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hs_course_get_package (course), ==, HS_COURSE_PACKAGE_SCORM_12);
+  g_assert_cmpstr (hs_course_get_title (course), ==, "Bài SCORM");
+  g_assert_cmpuint (hs_course_get_n_lessons (course), ==, 1);
   hs_test_rm_rf (dir);
 }
 
@@ -266,7 +294,7 @@ main (int    argc,
   g_test_add_func ("/hocso/manifest/invalid-json", test_invalid_json);
   g_test_add_func ("/hocso/manifest/too-deep", test_too_deep);
   g_test_add_func ("/hocso/manifest/too-large", test_too_large);
-  g_test_add_func ("/hocso/manifest/missing-and-scorm", test_missing_and_scorm);
+  g_test_add_func ("/hocso/manifest/missing-or-scorm", test_missing_or_scorm);
   for (guint i = 0; i < G_N_ELEMENTS (field_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/hocso/manifest/field/%s", field_cases[i].test);

@@ -134,6 +134,7 @@ course_to_json (JsonBuilder *builder,
   add_string (builder, "id", hs_course_get_id (course));
   add_string (builder, "version", hs_course_get_version (course));
   add_string (builder, "title", hs_course_get_title (course));
+  add_string (builder, "package", hs_course_package_to_string (hs_course_get_package (course)));
   add_string (builder, "summary", hs_course_get_summary (course));
   add_string (builder, "language", hs_course_get_language (course));
   add_strv (builder, "audience", audience);

@@ -12,28 +12,29 @@
 
 struct _HsCourse
 {
-  GObject     parent_instance;
+  GObject         parent_instance;
 
-  char       *id;
-  char       *version;
-  char       *title;
-  char       *summary;
-  char       *language;
-  char      **competences;
-  char       *cover;
-  char       *license;
-  char       *path;
-  char       *manifest_json;
-  char       *installed;
-  char       *source;
-  guint64     size;
-  double      pass_mark;
-  guint       audience;
-  guint       estimated_minutes;
-  gboolean    certificate_enabled;
+  char           *id;
+  char           *version;
+  char           *title;
+  char           *summary;
+  char           *language;
+  char          **competences;
+  char           *cover;
+  char           *license;
+  char           *path;
+  char           *manifest_json;
+  char           *installed;
+  char           *source;
+  guint64         size;
+  double          pass_mark;
+  guint           audience;
+  guint           estimated_minutes;
+  gboolean        certificate_enabled;
+  HsCoursePackage package;
 
-  GPtrArray  *modules;
-  GPtrArray  *lessons;     /* every lesson, in course order */
+  GPtrArray      *modules;
+  GPtrArray      *lessons;     /* every lesson, in course order */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -95,6 +96,32 @@ hs_role_get_label (HsRole role)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static const char * const package_names[] = {
+  [HS_COURSE_PACKAGE_HOCSO] = "hocso",
+  [HS_COURSE_PACKAGE_SCORM_12] = "scorm-1.2",
+  [HS_COURSE_PACKAGE_SCORM_2004] = "scorm-2004",
+};
+
+const char *
+hs_course_package_to_string (HsCoursePackage package)
+{
+  g_return_val_if_fail ((guint) package < G_N_ELEMENTS (package_names), NULL);
+  return package_names[package];
+}
+
+gboolean
+hs_course_package_from_string (const char      *str,
+                               HsCoursePackage *package)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (package_names); i++)
+    if (g_str_equal (str, package_names[i]))
+      {
+        *package = (HsCoursePackage) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static GType
@@ -414,6 +441,22 @@ hs_course_set_certificate_enabled (HsCourse *self,
 {
   g_return_if_fail (HS_IS_COURSE (self));
   self->certificate_enabled = !!enabled;
+}
+
+HsCoursePackage
+hs_course_get_package (HsCourse *self)
+{
+  g_return_val_if_fail (HS_IS_COURSE (self), HS_COURSE_PACKAGE_HOCSO);
+  return self->package;
+}
+
+void
+hs_course_set_package (HsCourse        *self,
+                       HsCoursePackage  package)
+{
+  g_return_if_fail (HS_IS_COURSE (self));
+  g_return_if_fail ((guint) package < G_N_ELEMENTS (package_names));
+  self->package = package;
 }
 
 /**

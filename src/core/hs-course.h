@@ -27,6 +27,18 @@ gboolean    hs_role_from_string (const char *str,
                                  HsRole     *role);
 const char *hs_role_get_label   (HsRole      role);
 
+/* What a course was installed from: a Học Số package (course.json) or a
+ * SCORM one (imsmanifest.xml), whose lessons are all of kind "sco". */
+typedef enum {
+  HS_COURSE_PACKAGE_HOCSO,
+  HS_COURSE_PACKAGE_SCORM_12,
+  HS_COURSE_PACKAGE_SCORM_2004,
+} HsCoursePackage;
+
+const char *hs_course_package_to_string   (HsCoursePackage  package);
+gboolean    hs_course_package_from_string (const char      *str,
+                                           HsCoursePackage *package);
+
 #define HS_TYPE_COURSE (hs_course_get_type ())
 
 /* An HsCourse is a GListModel of its HsModule objects. */
@@ -62,6 +74,9 @@ void         hs_course_set_license           (HsCourse    *self,
 double       hs_course_get_pass_mark         (HsCourse    *self);
 void         hs_course_set_pass_mark         (HsCourse    *self,
                                               double       pass_mark);
+HsCoursePackage hs_course_get_package       (HsCourse    *self);
+void         hs_course_set_package           (HsCourse    *self,
+                                              HsCoursePackage package);
 gboolean     hs_course_get_certificate_enabled (HsCourse  *self);
 void         hs_course_set_certificate_enabled (HsCourse  *self,
                                               gboolean     enabled);

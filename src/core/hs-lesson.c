@@ -6,19 +6,23 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "hs-lesson.h"
 
 struct _HsLesson
 {
-  GObject       parent_instance;
+  GObject        parent_instance;
 
-  char         *id;
-  char         *title;
-  char         *src;
-  char         *captions;
-  char         *module_id;
-  HsLessonKind  kind;
-  gboolean      required;
+  char          *id;
+  char          *title;
+  char          *src;
+  char          *captions;
+  char          *module_id;
+  char          *parameters;
+  HsLessonScorm *scorm;
+  HsLessonKind   kind;
+  gboolean       required;
 };
 
 G_DEFINE_FINAL_TYPE (HsLesson, hs_lesson, G_TYPE_OBJECT)
@@ -44,6 +48,56 @@ static const char * const kind_names[] = {
   [HS_LESSON_KIND_TEXT] = "text",
 };
 
+/**
+ * hs_lesson_scorm_new:
+ *
+ * Returns: (transfer full): SCORM data with nothing given: a visible SCO,
+ *   every number NAN and every text %NULL
+ */
+HsLessonScorm *
+hs_lesson_scorm_new (void)
+{
+  HsLessonScorm *scorm = g_new0 (HsLessonScorm, 1);
+
+  scorm->type = HS_SCORM_TYPE_SCO;
+  scorm->visible = TRUE;
+  scorm->mastery_score = NAN;
+  scorm->scaled_passing_score = NAN;
+  scorm->completion_threshold = NAN;
+  return scorm;
+}
+
+HsLessonScorm *
+hs_lesson_scorm_copy (const HsLessonScorm *scorm)
+{
+  HsLessonScorm *copy;
+
+  g_return_val_if_fail (scorm != NULL, NULL);
+
+  copy = g_memdup2 (scorm, sizeof *scorm);
+  copy->identifier = g_strdup (scorm->identifier);
+  copy->resource = g_strdup (scorm->resource);
+  copy->launch_data = g_strdup (scorm->launch_data);
+  copy->max_time_allowed = g_strdup (scorm->max_time_allowed);
+  copy->time_limit_action = g_strdup (scorm->time_limit_action);
+  copy->sequencing = g_strdup (scorm->sequencing);
+  return copy;
+}
+
+void
+hs_lesson_scorm_free (HsLessonScorm *scorm)
+{
+  if (scorm == NULL)
+    return;
+  g_free (scorm->identifier);
+  g_free (scorm->resource);
+  g_free (scorm->launch_data);
+  g_free (scorm->max_time_allowed);
+  g_free (scorm->time_limit_action);
+  g_free (scorm->sequencing);
+  g_free (scorm);
+}
+
 static void
 hs_lesson_finalize (GObject *object)
 {
@@ -54,6 +108,8 @@ hs_lesson_finalize (GObject *object)
   g_free (self->src);
   g_free (self->captions);
   g_free (self->module_id);
+  g_free (self->parameters);
+  g_clear_pointer (&self->scorm, hs_lesson_scorm_free);
 
   G_OBJECT_CLASS (hs_lesson_parent_class)->finalize (object);
 }
@@ -212,6 +268,52 @@ hs_lesson_set_module_id (HsLesson   *self,
   g_return_if_fail (HS_IS_LESSON (self));
   g_free (self->module_id);
   self->module_id = g_strdup (module_id);
+}
+
+/**
+ * hs_lesson_get_parameters:
+ *
+ * What follows the address of the lesson's file when it is opened: a query
+ * and/or fragment beginning with "?" or "#", already percent-encoded (a
+ * SCORM item's launch parameters), or %NULL.
+ */
+const char *
+hs_lesson_get_parameters (HsLesson *self)
+{
+  g_return_val_if_fail (HS_IS_LESSON (self), NULL);
+  return self->parameters;
+}
+
+void
+hs_lesson_set_parameters (HsLesson   *self,
+                          const char *parameters)
+{
+  g_return_if_fail (HS_IS_LESSON (self));
+  g_free (self->parameters);
+  self->parameters = g_strdup (parameters);
+}
+
+/**
+ * hs_lesson_get_scorm:
+ *
+ * Returns: (nullable): the SCORM data of a "sco" lesson, %NULL for other
+ *   kinds
+ */
+const HsLessonScorm *
+hs_lesson_get_scorm (HsLesson *self)
+{
+  g_return_val_if_fail (HS_IS_LESSON (self), NULL);
+  return self->scorm;
+}
+
+void
+hs_lesson_set_scorm (HsLesson            *self,
+                     const HsLessonScorm *scorm)
+{
+  g_return_if_fail (HS_IS_LESSON (self));
+  g_clear_pointer (&self->scorm, hs_lesson_scorm_free);
+  if (scorm != NULL)
+    self->scorm = hs_lesson_scorm_copy (scorm);
 }
 
 const char *

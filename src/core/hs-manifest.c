@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -13,14 +14,16 @@
 
 #include "hs-manifest.h"
 #include "hs-quiz.h"
+#include "hs-scorm.h"
 #include "hs-utils.h"
 
 G_DEFINE_QUARK (hs-manifest-error-quark, hs_manifest_error)
 
 #define MANIFEST_NAME "course.json"
 
-/* What a lesson's source file may be, by kind.  Kinds missing here are part
- * of the format but not yet played by this version. */
+/* What a lesson's source file may be, by kind (NULL: any file, as a SCORM
+ * resource may launch a page, a PDF or a picture).  Kinds missing here are
+ * part of the format but not yet played by this version. */
 static const struct {
   HsLessonKind        kind;
   const char * const *extensions;
@@ -28,12 +31,20 @@ static const struct {
   { HS_LESSON_KIND_PAGE, (const char * const[]) { ".html", ".htm", ".xhtml", NULL } },
   { HS_LESSON_KIND_VIDEO, (const char * const[]) { ".webm", ".mp4", ".m4v", ".ogv", NULL } },
   { HS_LESSON_KIND_QUIZ, (const char * const[]) { ".json", NULL } },
+  { HS_LESSON_KIND_SCO, NULL },
+};
+
+/* The SCORM time limit actions, as cmi.student_data.time_limit_action
+ * (1.2) and cmi.time_limit_action (2004) spell them. */
+static const char * const time_limit_actions[] = {
+  "exit,message", "exit,no message", "continue,message", "continue,no message", NULL
 };
 
 typedef struct {
-  const char *root;      /* folder the paths are checked against, or NULL */
-  GHashTable *lesson_ids;
-  GHashTable *module_ids;
+  const char      *root;      /* folder the paths are checked against, or NULL */
+  HsCoursePackage  package;
+  GHashTable      *lesson_ids;
+  GHashTable      *module_ids;
 } ParseContext;
 
 static gboolean
@@ -202,6 +213,150 @@ get_string_array (JsonObject   *object,
 }
 
 static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  return type == G_TYPE_DOUBLE || type == G_TYPE_INT64;
+}
+
+/* An optional number from @min to @max; *out is NAN when it is absent. */
+static gboolean
+get_number (JsonObject  *object,
+            const char  *name,
+            const char  *path,
+            double       min,
+            double       max,
+            double      *out,
+            GError     **error)
+{
+  JsonNode *node = member (object, name);
+
+  *out = NAN;
+  if (node == NULL)
+    return TRUE;
+  if (!node_is_number (node) || json_node_get_double (node) < min || json_node_get_double (node) > max)
+    return invalid (error, path, _("it must be a number from %g to %g."), min, max);
+  *out = json_node_get_double (node);
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonObject  *object,
+             const char  *name,
+             const char  *path,
+             gboolean     fallback,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = member (object, name);
+
+  *out = fallback;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, path, _("it must be true or false."));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* Launch parameters are appended to the lesson's address as they are, so
+ * they must already be a percent-encoded query or fragment. */
+static gboolean
+check_parameters (const char  *parameters,
+                  const char  *path,
+                  GError     **error)
+{
+  if (parameters[0] != '?' && parameters[0] != '#')
+    return invalid (error, path, _("it must begin with “?” or “#”."));
+  for (const char *p = parameters; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7f)
+      return invalid (error, path, _("spaces and characters other than plain ASCII must be percent-encoded, like %%20."));
+  return TRUE;
+}
+
+/* The "scorm" object of a "sco" lesson: what the run-time needs from the
+ * SCORM package's imsmanifest.xml.  Members that only one SCORM version
+ * has are refused in a course of the other. */
+static gboolean
+parse_lesson_scorm (ParseContext  *ctx,
+                    JsonObject    *lesson,
+                    const char    *lesson_path,
+                    HsLessonScorm *scorm,
+                    GError       **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s.scorm", lesson_path);
+  g_autofree char *identifier_path = g_strdup_printf ("%s.identifier", path);
+  g_autofree char *resource_path = g_strdup_printf ("%s.resource", path);
+  g_autofree char *type_path = g_strdup_printf ("%s.type", path);
+  g_autofree char *visible_path = g_strdup_printf ("%s.visible", path);
+  g_autofree char *mastery_path = g_strdup_printf ("%s.mastery_score", path);
+  g_autofree char *scaled_path = g_strdup_printf ("%s.scaled_passing_score", path);
+  g_autofree char *threshold_path = g_strdup_printf ("%s.completion_threshold", path);
+  g_autofree char *launch_path = g_strdup_printf ("%s.launch_data", path);
+  g_autofree char *time_path = g_strdup_printf ("%s.max_time_allowed", path);
+  g_autofree char *action_path = g_strdup_printf ("%s.time_limit_action", path);
+  g_autofree char *sequencing_path = g_strdup_printf ("%s.sequencing", path);
+  gboolean is_12 = ctx->package == HS_COURSE_PACKAGE_SCORM_12;
+  const char *identifier, *resource, *type, *launch_data, *max_time, *action, *sequencing;
+  JsonNode *node = member (lesson, "scorm");
+  JsonObject *object;
+
+  if (node == NULL)
+    return missing (path, error);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, path, _("it must be an object in { }."));
+  object = json_node_get_object (node);
+
+  if (!get_string (object, "identifier", identifier_path, TRUE, 1000, &identifier, error) ||
+      !get_string (object, "resource", resource_path, TRUE, 1000, &resource, error) ||
+      !get_string (object, "type", type_path, TRUE, 10, &type, error))
+    return FALSE;
+  if (g_str_equal (type, "sco"))
+    scorm->type = HS_SCORM_TYPE_SCO;
+  else if (g_str_equal (type, "asset"))
+    scorm->type = HS_SCORM_TYPE_ASSET;
+  else
+    return invalid (error, type_path, _("it must be \"sco\" or \"asset\"."));
+
+  if (!get_boolean (object, "visible", visible_path, TRUE, &scorm->visible, error) ||
+      !get_number (object, "mastery_score", mastery_path, 0, 100, &scorm->mastery_score, error) ||
+      !get_number (object, "scaled_passing_score", scaled_path, -1, 1, &scorm->scaled_passing_score, error) ||
+      !get_number (object, "completion_threshold", threshold_path, 0, 1, &scorm->completion_threshold, error))
+    return FALSE;
+  if (!is_12 && !isnan (scorm->mastery_score))
+    return invalid (error, mastery_path, _("only SCORM 1.2 lessons have a mastery score."));
+  if (is_12 && !isnan (scorm->scaled_passing_score))
+    return invalid (error, scaled_path, _("only SCORM 2004 lessons have a scaled passing score."));
+  if (is_12 && !isnan (scorm->completion_threshold))
+    return invalid (error, threshold_path, _("only SCORM 2004 lessons have a completion threshold."));
+
+  if (!get_string (object, "launch_data", launch_path, FALSE, 4096, &launch_data, error) ||
+      !get_string (object, "max_time_allowed", time_path, FALSE, 64, &max_time, error) ||
+      !get_string (object, "time_limit_action", action_path, FALSE, 32, &action, error) ||
+      !get_string (object, "sequencing", sequencing_path, FALSE, HS_SCORM_MAX_SEQUENCING, &sequencing, error))
+    return FALSE;
+  if (max_time != NULL && !hs_scorm_time_is_valid (ctx->package, max_time))
+    return invalid (error, time_path,
+                    is_12 ? _("“%s” must be a time span like 0001:30:00.") : _("“%s” must be a duration like PT1H30M."),
+                    max_time);
+  if (action != NULL && !g_strv_contains (time_limit_actions, action))
+    return invalid (error, action_path,
+                    _("“%s” must be \"exit,message\", \"exit,no message\", \"continue,message\" or \"continue,no message\"."),
+                    action);
+  if (is_12 && sequencing != NULL)
+    return invalid (error, sequencing_path, _("only SCORM 2004 lessons have sequencing."));
+
+  scorm->identifier = g_strdup (identifier);
+  scorm->resource = g_strdup (resource);
+  scorm->launch_data = g_strdup (launch_data);
+  scorm->max_time_allowed = g_strdup (max_time);
+  scorm->time_limit_action = g_strdup (action);
+  scorm->sequencing = g_strdup (sequencing);
+  return TRUE;
+}
+
+static gboolean
 parse_lesson (ParseContext  *ctx,
               JsonNode      *node,
               const char    *path,
@@ -214,10 +369,13 @@ parse_lesson (ParseContext  *ctx,
   g_autofree char *title_path = g_strdup_printf ("%s.title", path);
   g_autofree char *src_path = g_strdup_printf ("%s.src", path);
   g_autofree char *captions_path = g_strdup_printf ("%s.captions", path);
-  const char *id, *kind_str, *title, *src, *captions;
+  g_autofree char *parameters_path = g_strdup_printf ("%s.parameters", path);
+  g_autoptr(HsLessonScorm) scorm = NULL;
+  const char *id, *kind_str, *title, *src, *captions, *parameters;
   const char * const *extensions = NULL;
   JsonObject *object;
   HsLessonKind kind;
+  gboolean supported = FALSE;
   gboolean ext_ok = FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -239,10 +397,18 @@ parse_lesson (ParseContext  *ctx,
     return invalid (error, kind_path, _("“%s” is not a lesson kind."), kind_str);
   for (guint i = 0; i < G_N_ELEMENTS (supported_kinds); i++)
     if (supported_kinds[i].kind == kind)
-      extensions = supported_kinds[i].extensions;
-  if (extensions == NULL)
+      {
+        supported = TRUE;
+        extensions = supported_kinds[i].extensions;
+      }
+  if (!supported)
     return invalid (error, kind_path,
                     _("lessons of kind “%s” are not supported by this version of Học Số."), kind_str);
+  /* SCO lessons need a SCORM run-time, which a course gets as a whole. */
+  if (kind == HS_LESSON_KIND_SCO && ctx->package == HS_COURSE_PACKAGE_HOCSO)
+    return invalid (error, kind_path, _("“sco” lessons are only found in SCORM courses (see “package”)."));
+  if (kind != HS_LESSON_KIND_SCO && ctx->package != HS_COURSE_PACKAGE_HOCSO)
+    return invalid (error, kind_path, _("every lesson of a SCORM course is of kind “sco”."));
 
   if (!get_string (object, "title", title_path, TRUE, 200, &title, error))
     return FALSE;
@@ -250,10 +416,10 @@ parse_lesson (ParseContext  *ctx,
   if (!get_string (object, "src", src_path, TRUE, 512, &src, error) ||
       !check_file (ctx, src, src_path, error))
     return FALSE;
-  for (guint i = 0; extensions[i] != NULL; i++)
+  for (guint i = 0; extensions != NULL && extensions[i] != NULL; i++)
     if (g_str_has_suffix (src, extensions[i]))
       ext_ok = TRUE;
-  if (!ext_ok)
+  if (extensions != NULL && !ext_ok)
     {
       g_autofree char *list = g_strjoinv (", ", (char **) extensions);
       return invalid (error, src_path, _("a “%s” lesson must be one of these file types: %s."),
@@ -269,6 +435,23 @@ parse_lesson (ParseContext  *ctx,
       if (!g_str_has_suffix (captions, ".vtt"))
         return invalid (error, captions_path, _("captions must be a WebVTT file (.vtt)."));
       if (!check_file (ctx, captions, captions_path, error))
+        return FALSE;
+    }
+
+  if (!get_string (object, "parameters", parameters_path, FALSE, 2000, &parameters, error))
+    return FALSE;
+  if (parameters != NULL)
+    {
+      if (kind != HS_LESSON_KIND_SCO)
+        return invalid (error, parameters_path, _("only SCORM lessons have launch parameters."));
+      if (!check_parameters (parameters, parameters_path, error))
+        return FALSE;
+    }
+
+  if (kind == HS_LESSON_KIND_SCO)
+    {
+      scorm = hs_lesson_scorm_new ();
+      if (!parse_lesson_scorm (ctx, object, path, scorm, error))
         return FALSE;
     }
 
@@ -291,6 +474,8 @@ parse_lesson (ParseContext  *ctx,
     lesson = hs_lesson_new (id, kind, title, src_nfc);
     hs_lesson_set_captions (lesson, captions_nfc);
   }
+  hs_lesson_set_parameters (lesson, parameters);
+  hs_lesson_set_scorm (lesson, scorm);
   hs_module_add_lesson (module, lesson);
   g_hash_table_add (ctx->lesson_ids, g_strdup (id));
 
@@ -423,6 +608,46 @@ parse_completion (ParseContext  *ctx,
   return TRUE;
 }
 
+/* The top-level "scorm" object of a SCORM course: what its imsmanifest.xml
+ * said about the package as a whole, kept for the run-time. */
+static gboolean
+parse_course_scorm (ParseContext  *ctx,
+                    JsonObject    *root,
+                    GError       **error)
+{
+  static const struct {
+    const char *name;
+    guint       max_chars;
+  } members[] = {
+    { "identifier", 1000 },
+    { "organization", 1000 },
+    { "schemaversion", 100 },
+    { "sequencing_collection", HS_SCORM_MAX_SEQUENCING },
+  };
+  JsonNode *node = member (root, "scorm");
+  JsonObject *object;
+
+  if (node == NULL)
+    return TRUE;
+  if (ctx->package == HS_COURSE_PACKAGE_HOCSO)
+    return invalid (error, "scorm", _("only SCORM courses have it (see “package”)."));
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "scorm", _("it must be an object in { }."));
+  object = json_node_get_object (node);
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("scorm.%s", members[i].name);
+      const char *value;
+
+      if (!get_string (object, members[i].name, path, FALSE, members[i].max_chars, &value, error))
+        return FALSE;
+    }
+  if (json_object_has_member (object, "sequencing_collection") && ctx->package != HS_COURSE_PACKAGE_SCORM_2004)
+    return invalid (error, "scorm.sequencing_collection", _("only SCORM 2004 courses have sequencing."));
+  return TRUE;
+}
+
 /**
  * hs_manifest_parse:
  * @root: (nullable): the package folder, to check that every file the
@@ -444,8 +669,8 @@ hs_manifest_parse (const char  *json,
   g_autoptr(GPtrArray) competences = NULL;
   g_autoptr(GHashTable) lesson_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) module_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ParseContext ctx = { root, lesson_ids, module_ids };
-  const char *id, *version, *title, *summary, *language, *cover, *license;
+  ParseContext ctx = { root, HS_COURSE_PACKAGE_HOCSO, lesson_ids, module_ids };
+  const char *package, *id, *version, *title, *summary, *language, *cover, *license;
   JsonObject *object;
   JsonNode *node, *modules;
   JsonArray *array;
@@ -504,6 +729,13 @@ hs_manifest_parse (const char  *json,
       return NULL;
     }
 
+  if (!get_string (object, "package", "package", FALSE, 20, &package, error))
+    return NULL;
+  if (package != NULL && !hs_course_package_from_string (package, &ctx.package))
+    return invalid (error, "package", _("it must be \"hocso\", \"scorm-1.2\" or \"scorm-2004\".")), NULL;
+  if (!parse_course_scorm (&ctx, object, error))
+    return NULL;
+
   if (!get_id (object, "id", &id, error))
     return NULL;
 
@@ -523,6 +755,7 @@ hs_manifest_parse (const char  *json,
     return NULL;
 
   course = hs_course_new (id, version, title);
+  hs_course_set_package (course, ctx.package);
   hs_course_set_summary (course, summary);
   if (language != NULL)
     hs_course_set_language (course, language);
@@ -608,15 +841,16 @@ hs_manifest_parse (const char  *json,
  * hs_manifest_load:
  * @root: an extracted package folder
  *
- * Reads @root/course.json.  A SCORM package (imsmanifest.xml) is recognised
- * and refused with its own error until SCORM support lands.
+ * Reads @root/course.json, or else @root/imsmanifest.xml, a SCORM 1.2 or
+ * 2004 package, through hs_scorm_load().  A package with both is read as a
+ * Học Số course.
  */
 HsCourse *
 hs_manifest_load (const char  *root,
                   GError     **error)
 {
   g_autofree char *path = g_build_filename (root, MANIFEST_NAME, NULL);
-  g_autofree char *scorm = g_build_filename (root, "imsmanifest.xml", NULL);
+  g_autofree char *scorm = g_build_filename (root, HS_SCORM_MANIFEST_NAME, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
@@ -626,12 +860,10 @@ hs_manifest_load (const char  *root,
 
   if (g_lstat (path, &st) != 0)
     {
-      if (g_file_test (scorm, G_FILE_TEST_IS_REGULAR))
-        g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_UNSUPPORTED_PACKAGE,
-                             _("This is a SCORM package (imsmanifest.xml). This version of Học Số cannot play SCORM packages yet."));
-      else
-        g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_NOT_FOUND,
-                             _("This package has no course.json, so it is not a Học Số course."));
+      if (g_lstat (scorm, &st) == 0)
+        return hs_scorm_load (root, error);
+      g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_NOT_FOUND,
+                           _("This package has neither course.json nor imsmanifest.xml, so it is not a course Học Số can read."));
       return NULL;
     }
   if (!S_ISREG (st.st_mode))

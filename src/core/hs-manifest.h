@@ -1,4 +1,5 @@
-/* hs-manifest.h — reads a package's course.json into the course model
+/* hs-manifest.h — reads a package's course.json (or, through hs-scorm, its
+ * imsmanifest.xml) into the course model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,6 @@ typedef enum {
   HS_MANIFEST_ERROR_INVALID_FIELD,
   HS_MANIFEST_ERROR_DUPLICATE_ID,
   HS_MANIFEST_ERROR_MISSING_FILE,
-  HS_MANIFEST_ERROR_UNSUPPORTED_PACKAGE,
 } HsManifestError;
 
 /* The largest course.json read, and the deepest nesting accepted. */

@@ -71,11 +71,15 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   HsApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  /* A closed window leaves the application's list at once, so walk a copy
+   * (holding each window) rather than the list itself. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                     (GCopyFunc) g_object_ref, NULL);
 
   /* Closing the windows lets each save its lesson's place first. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -73,8 +73,10 @@ quit_activated (GSimpleAction *action,
   HsApplication *self = user_data;
   /* A closed window leaves the application's list at once, so walk a copy
    * (holding each window) rather than the list itself. */
-  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
-                                     (GCopyFunc) g_object_ref, NULL);
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
 
   /* Closing the windows lets each save its lesson's place first. */
   for (GList *l = windows; l != NULL; l = l->next)

@@ -1344,9 +1344,13 @@ parse_walkthrough (ParseContext  *ctx,
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, "format", _("it must be a whole number, like 1.")), NULL;
   if (json_node_get_int (node) != 1)
     {
+      /* The number is printed apart: xgettext cannot read a format macro
+       * inside a translated string. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
       g_set_error (error, HS_WALKTHROUGH_ERROR, HS_WALKTHROUGH_ERROR_UNSUPPORTED_FORMAT,
-                   _("%s uses format %" G_GINT64_FORMAT "; this version of Học Số reads format 1."),
-                   ctx->where, json_node_get_int (node));
+                   _("%s uses format %s; this version of Học Số reads format 1."),
+                   ctx->where, number);
       return NULL;
     }
 

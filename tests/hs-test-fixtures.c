@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "hs-test-fixtures.h"
 #include "hs-utils.h"
@@ -354,4 +355,111 @@ hs_test_quiz_wrong_response (HsQuiz     *quiz,
     default:
       g_assert_not_reached ();
     }
+}
+const char *
+hs_test_walkthrough_demo_dir (void)
+{
+  return HS_TEST_DATA_DIR G_DIR_SEPARATOR_S "walkthrough-demo";
+}
+
+char *
+hs_test_walkthrough_demo_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (hs_test_walkthrough_demo_dir (), "walkthrough.json", NULL);
+  char *json = NULL;
+
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  return json;
+}
+
+char *
+hs_test_walkthrough_broken_json (void)
+{
+  g_autofree char *json = hs_test_walkthrough_demo_json ();
+  g_autoptr(GString) broken = g_string_new (json);
+
+  g_assert_cmpuint (g_string_replace (broken, "\"tap\": { \"x\": 24, \"y\": 620, \"width\": 312, \"height\": 56 }",
+                                      "\"tap\": { \"x\": 24, \"y\": 620, \"width\": 312, \"height\": 40 }", 0), ==, 1);
+  return g_string_free (g_steal_pointer (&broken), FALSE);
+}
+
+void
+hs_test_copy_walkthrough_demo (const char *dest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *screens = g_build_filename (hs_test_walkthrough_demo_dir (), "screens", NULL);
+  g_autofree char *json = hs_test_walkthrough_demo_json ();
+  g_autoptr(GDir) dir = g_dir_open (screens, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  write_file (dest, "walkthrough.json", json);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (screens, name, NULL);
+      g_autofree char *to = g_build_filename ("screens", name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_file_get_contents (from, &contents, NULL, &error);
+      g_assert_no_error (error);
+      write_file (dest, to, contents);
+    }
+}
+
+char *
+hs_test_make_walkthrough_course_tree (const char *parent,
+                                      const char *id,
+                                      const char *walkthrough_json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *lesson = json_object_new ();
+  JsonArray *lessons;
+  char *dir;
+
+  /* Paths in a walkthrough are from the package's top, like every path in
+   * course.json, so the demo goes there. */
+  dir = hs_test_make_course_tree (parent, id, "1.0.0", 1);
+  hs_test_copy_walkthrough_demo (dir);
+  if (walkthrough_json != NULL)
+    write_file (dir, "walkthrough.json", walkthrough_json);
+
+  manifest = g_build_filename (dir, "course.json", NULL);
+  json_parser_load_from_file (parser, manifest, &error);
+  g_assert_no_error (error);
+  lessons = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (
+    json_node_get_object (json_parser_get_root (parser)), "modules"), 0), "lessons");
+  json_object_set_string_member (lesson, "id", "kich-hoat");
+  json_object_set_string_member (lesson, "kind", "walkthrough");
+  json_object_set_string_member (lesson, "title", "Kích hoạt tài khoản định danh (mô phỏng)");
+  json_object_set_string_member (lesson, "src", "walkthrough.json");
+  json_array_add_object_element (lessons, lesson);
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  write_file (dir, "course.json", text);
+
+  return dir;
+}
+
+char *
+hs_test_make_walkthrough_package (const char *parent,
+                                  const char *id,
+                                  const char *walkthrough_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sources = g_build_filename (parent, "sources", NULL);
+  g_autofree char *tree = hs_test_make_walkthrough_course_tree (sources, id, walkthrough_json);
+  g_autofree char *name = g_strdup_printf ("%s.zip", id);
+  g_autoptr(HsTestArchive) archive = hs_test_archive_new (HS_TEST_FORMAT_ZIP);
+  char *path = g_build_filename (parent, name, NULL);
+
+  hs_test_archive_add_tree (archive, tree, "");
+  hs_test_archive_write (archive, path, &error);
+  g_assert_no_error (error);
+  hs_test_rm_rf (tree);
+
+  return path;
 }

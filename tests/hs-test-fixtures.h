@@ -46,6 +46,34 @@ JsonNode *hs_test_quiz_right_response (HsQuiz      *quiz,
 JsonNode *hs_test_quiz_wrong_response (HsQuiz      *quiz,
                                        const char  *question_id) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The demo walkthrough in the source tree (tests/data/walkthrough-demo):
+ * walkthrough.json and its screens. */
+const char *hs_test_walkthrough_demo_dir (void);
+
+/* The demo walkthrough's walkthrough.json, as text. */
+char *hs_test_walkthrough_demo_json (void) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The demo's walkthrough.json with the target of step “gui-yeu-cau” made
+ * 40 px tall: too small for a finger, so the walkthrough is refused. */
+char *hs_test_walkthrough_broken_json (void) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Copies the demo walkthrough (walkthrough.json and screens/) into dest,
+ * which is made when missing. */
+void  hs_test_copy_walkthrough_demo (const char *dest);
+
+/* A course as hs_test_make_course_tree() makes it, with one page lesson and
+ * a walkthrough lesson "kich-hoat" whose src is walkthrough.json: the demo
+ * walkthrough at the top of the course, or walkthrough_json instead of its
+ * JSON. */
+char *hs_test_make_walkthrough_course_tree (const char *parent,
+                                            const char *id,
+                                            const char *walkthrough_json) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Packs hs_test_make_walkthrough_course_tree() into parent/NAME.zip. */
+char *hs_test_make_walkthrough_package     (const char *parent,
+                                            const char *id,
+                                            const char *walkthrough_json) G_GNUC_WARN_UNUSED_RESULT;
+
 /* A new temporary folder, removed with its contents by hs_test_rm_rf(). */
 char *hs_test_make_tmp_dir     (void) G_GNUC_WARN_UNUSED_RESULT;
 void  hs_test_rm_rf            (const char   *path);

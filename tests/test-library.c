@@ -10,6 +10,7 @@
 #include "hs-library.h"
 #include "hs-manifest.h"
 #include "hs-progress.h"
+#include "hs-walkthrough.h"
 #include "hs-test-fixtures.h"
 
 typedef struct {
@@ -314,6 +315,32 @@ test_refuses_hostile (Fixture       *f,
 }
 
 static void
+test_walkthrough (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken_json = hs_test_walkthrough_broken_json ();
+  g_autofree char *good = hs_test_make_walkthrough_package (f->tmp, "vn.test.wt", NULL);
+  g_autofree char *broken = hs_test_make_walkthrough_package (f->tmp, "vn.test.wt-broken", broken_json);
+  g_autoptr(HsCourse) course = import_ok (f, good);
+  g_autofree char *screen = g_build_filename (hs_course_get_path (course), "screens", "hoan-tat.svg", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(HsCourse) refused = NULL;
+
+  g_assert_cmpint (hs_lesson_get_kind (hs_course_find_lesson (course, "kich-hoat")), ==, HS_LESSON_KIND_WALKTHROUGH);
+  g_assert_true (g_file_test (screen, G_FILE_TEST_IS_REGULAR));
+
+  before = hs_test_snapshot_data_dir (f->data_dir);
+  refused = hs_library_import (f->library, broken, NULL, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, HS_WALKTHROUGH_ERROR, HS_WALKTHROUGH_ERROR_TARGET_TOO_SMALL);
+  g_assert_nonnull (strstr (error->message, "step “gui-yeu-cau”"));
+  after = hs_test_snapshot_data_dir (f->data_dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_remove (Fixture       *f,
              gconstpointer  data)
 {
@@ -393,6 +420,7 @@ main (int    argc,
   ADD ("update-keeps-progress", test_update_keeps_progress);
   ADD ("refuses-older", test_refuses_older);
   ADD ("refuses-hostile", test_refuses_hostile);
+  ADD ("walkthrough", test_walkthrough);
   ADD ("remove", test_remove);
   ADD ("sweeps-crash-leftovers", test_sweeps_crash_leftovers);
 

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "hs-manifest.h"
 #include "hs-scorm.h"
+#include "hs-walkthrough.h"
 #include "hs-test-fixtures.h"
 
 static char *course_dir;
@@ -272,6 +274,45 @@ test_missing_or_scorm (void)
   hs_test_rm_rf (dir);
 }
 
+/* A walkthrough lesson is read whole at import: a good one is accepted, a
+ * bad one refuses the package with the walkthrough's own message. */
+static void
+test_walkthrough_lesson (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hs_test_make_tmp_dir ();
+  g_autofree char *good = hs_test_make_walkthrough_course_tree (dir, "vn.test.wt", NULL);
+  g_autofree char *broken_json = hs_test_walkthrough_broken_json ();
+  g_autofree char *broken = NULL;
+  g_autofree char *screen = NULL;
+  g_autoptr(HsCourse) course = hs_manifest_load (good, &error);
+  HsLesson *lesson;
+
+  g_assert_no_error (error);
+  lesson = hs_course_find_lesson (course, "kich-hoat");
+  g_assert_nonnull (lesson);
+  g_assert_cmpint (hs_lesson_get_kind (lesson), ==, HS_LESSON_KIND_WALKTHROUGH);
+  g_assert_cmpstr (hs_lesson_get_src (lesson), ==, "walkthrough.json");
+  g_clear_object (&course);
+
+  /* A screen missing from the package. */
+  screen = g_build_filename (good, "screens", "tin-nhan.svg", NULL);
+  g_assert_cmpint (g_remove (screen), ==, 0);
+  course = hs_manifest_load (good, &error);
+  g_assert_null (course);
+  g_assert_error (error, HS_WALKTHROUGH_ERROR, HS_WALKTHROUGH_ERROR_MISSING_FILE);
+  g_assert_nonnull (strstr (error->message, "screens/tin-nhan.svg"));
+  g_clear_error (&error);
+
+  broken = hs_test_make_walkthrough_course_tree (dir, "vn.test.wt-broken", broken_json);
+  course = hs_manifest_load (broken, &error);
+  g_assert_null (course);
+  g_assert_error (error, HS_WALKTHROUGH_ERROR, HS_WALKTHROUGH_ERROR_TARGET_TOO_SMALL);
+  g_assert_nonnull (strstr (error->message, "walkthrough “walkthrough.json”: step “gui-yeu-cau” (steps[5])"));
+  g_assert_nonnull (strstr (error->message, "“tap”"));
+  hs_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -295,6 +336,7 @@ main (int    argc,
   g_test_add_func ("/hocso/manifest/too-deep", test_too_deep);
   g_test_add_func ("/hocso/manifest/too-large", test_too_large);
   g_test_add_func ("/hocso/manifest/missing-or-scorm", test_missing_or_scorm);
+  g_test_add_func ("/hocso/manifest/walkthrough-lesson", test_walkthrough_lesson);
   for (guint i = 0; i < G_N_ELEMENTS (field_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/hocso/manifest/field/%s", field_cases[i].test);

@@ -17,6 +17,9 @@
 #include "hs-application.h"
 #include "hs-library-page.h"
 #include "hs-manifest.h"
+#include "hs-quiz.h"
+#include "hs-scorm.h"
+#include "hs-walkthrough.h"
 #include "hs-window.h"
 
 #define COVER_HEIGHT 150
@@ -547,7 +550,8 @@ show_import_error (HsLibraryPage *self,
       kind = g_strdup (_("Nothing was changed, and you can go on using the version you have."));
     }
   else if ((error->domain == HS_PACKAGE_ERROR && error->code != HS_PACKAGE_ERROR_WRITE_FAILED) ||
-           error->domain == HS_MANIFEST_ERROR)
+           error->domain == HS_MANIFEST_ERROR || error->domain == HS_SCORM_ERROR ||
+           error->domain == HS_QUIZ_ERROR || error->domain == HS_WALKTHROUGH_ERROR)
     {
       /* The message names the entry or field at fault. */
       heading = _("This Package Cannot Be Installed");

@@ -16,6 +16,7 @@
 #include "hs-quiz.h"
 #include "hs-scorm.h"
 #include "hs-utils.h"
+#include "hs-walkthrough.h"
 
 G_DEFINE_QUARK (hs-manifest-error-quark, hs_manifest_error)
 
@@ -31,6 +32,7 @@ static const struct {
   { HS_LESSON_KIND_PAGE, (const char * const[]) { ".html", ".htm", ".xhtml", NULL } },
   { HS_LESSON_KIND_VIDEO, (const char * const[]) { ".webm", ".mp4", ".m4v", ".ogv", NULL } },
   { HS_LESSON_KIND_QUIZ, (const char * const[]) { ".json", NULL } },
+  { HS_LESSON_KIND_WALKTHROUGH, (const char * const[]) { ".json", NULL } },
   { HS_LESSON_KIND_SCO, NULL },
 };
 
@@ -462,6 +464,16 @@ parse_lesson (ParseContext  *ctx,
       g_autoptr(HsQuiz) quiz = hs_quiz_load (ctx->root, src, error);
 
       if (quiz == NULL)
+        return FALSE;
+    }
+
+  /* So is a walkthrough: a target off its screen or a step nothing leads
+   * to refuses the package with the walkthrough's own message. */
+  if (kind == HS_LESSON_KIND_WALKTHROUGH && ctx->root != NULL)
+    {
+      g_autoptr(HsWalkthrough) walkthrough = hs_walkthrough_load (ctx->root, src, error);
+
+      if (walkthrough == NULL)
         return FALSE;
     }
 

@@ -20,6 +20,18 @@ running_from_build (void)
   return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/");
 }
 
+/* Where the courses that come with the app are: HOCSO_BUNDLED_COURSES
+ * when set (empty: none), else the build's packages or the installed ones. */
+static const char *
+bundled_courses_dir (gboolean from_build)
+{
+  const char *dir = g_getenv ("HOCSO_BUNDLED_COURSES");
+
+  if (dir != NULL)
+    return *dir != '\0' ? dir : NULL;
+  return from_build ? BUILD_ROOT "/courses" : BUNDLED_COURSES_DIR;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -49,6 +61,7 @@ main (int    argc,
       g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/ui", TRUE);
 
     app = hs_application_new ();
+    hs_application_set_bundled_dir (app, bundled_courses_dir (from_build));
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 }

@@ -406,6 +406,70 @@ test_sweeps_crash_leftovers (Fixture       *f,
   g_assert_finalize_object (reopened);
 }
 
+static guint
+n_installed_courses (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) courses = hs_library_list (f->library, &error);
+
+  g_assert_no_error (error);
+  return courses->len;
+}
+
+static void
+test_bundled (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->tmp, "bundled", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "c-hong.zip", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  guint installed = 99;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  a = hs_test_make_package (dir, "vn.hocso.a", "1.0.0", 2, HS_TEST_FORMAT_ZIP, FALSE);
+  b = hs_test_make_package (dir, "vn.hocso.b", "1.0.0", 1, HS_TEST_FORMAT_ZIP, FALSE);
+  g_file_set_contents (garbage, "không phải tệp nén", -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sources = g_build_filename (dir, "sources", NULL);
+    hs_test_rm_rf (sources);
+  }
+
+  /* One bad package does not keep the others out, but is reported, and the
+   * next start tries again. */
+  g_test_expect_message ("hs-library", G_LOG_LEVEL_WARNING, "*Could not install the bundled course*c-hong.zip*");
+  g_assert_false (hs_library_install_bundled (f->library, dir, "1.0", &installed, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, HS_PACKAGE_ERROR, HS_PACKAGE_ERROR_NOT_AN_ARCHIVE);
+  g_clear_error (&error);
+  g_assert_cmpuint (installed, ==, 2);
+  g_assert_cmpuint (n_installed_courses (f), ==, 2);
+
+  g_assert_cmpint (g_unlink (garbage), ==, 0);
+  g_assert_true (hs_library_install_bundled (f->library, dir, "1.0", &installed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (installed, ==, 0);
+
+  /* Done once for this stamp: a course the school removed stays removed. */
+  g_assert_true (hs_library_remove (f->library, "vn.hocso.a", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_library_install_bundled (f->library, dir, "1.0", &installed, &error));
+  g_assert_cmpuint (installed, ==, 0);
+  g_assert_cmpuint (n_installed_courses (f), ==, 1);
+
+  /* A new version of the app brings its courses again. */
+  g_assert_true (hs_library_install_bundled (f->library, dir, "1.1", &installed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (installed, ==, 1);
+  g_assert_cmpuint (n_installed_courses (f), ==, 2);
+
+  /* No folder: an error, nothing changed. */
+  g_assert_false (hs_library_install_bundled (f->library, "/khong/co/thu-muc", "1.2", &installed, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +487,7 @@ main (int    argc,
   ADD ("walkthrough", test_walkthrough);
   ADD ("remove", test_remove);
   ADD ("sweeps-crash-leftovers", test_sweeps_crash_leftovers);
+  ADD ("bundled", test_bundled);
 
   return g_test_run ();
 }

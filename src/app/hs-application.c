@@ -20,6 +20,7 @@ struct _HsApplication
   AdwApplication    parent_instance;
 
   char             *data_dir;
+  char             *bundled_dir;  /* the courses that come with the app */
   HsLibrary        *library;
   HsProgress       *progress;
   HsMediaServer    *media_server;
@@ -120,6 +121,55 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+/* The courses that come with the app go into the library on its first run
+ * (and after an update of the app), in a thread with its own connection,
+ * as any import does; the library page fills in when they are in. */
+static void
+install_bundled_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  HsApplication *self = source;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsLibrary) library = hs_library_new (self->data_dir, &error);
+  guint installed = 0;
+
+  if (library == NULL ||
+      !hs_library_install_bundled (library, task_data, PACKAGE_VERSION, &installed, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, installed);
+}
+
+static void
+install_bundled_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  HsApplication *self = HS_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  gssize installed = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_warning ("The courses that come with Học Số were not all installed: %s", error->message);
+  if (installed != 0 || error != NULL)
+    hs_application_library_changed (self);
+}
+
+static void
+install_bundled (HsApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->bundled_dir == NULL || !g_file_test (self->bundled_dir, G_FILE_TEST_IS_DIR))
+    return;
+
+  task = g_task_new (self, NULL, install_bundled_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (self->bundled_dir), g_free);
+  g_task_run_in_thread (task, install_bundled_thread);
+}
+
 static void
 hs_application_startup (GApplication *application)
 {
@@ -163,6 +213,8 @@ hs_application_startup (GApplication *application)
     webkit_web_context_set_preferred_languages (self->web_context, languages);
   }
   hs_scheme_register (self->web_context, self->library, hs_media_server_get_origin (self->media_server));
+
+  install_bundled (self);
 }
 
 static void
@@ -273,6 +325,7 @@ hs_application_finalize (GObject *object)
   HsApplication *self = (HsApplication *)object;
 
   g_free (self->data_dir);
+  g_free (self->bundled_dir);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
 
   G_OBJECT_CLASS (hs_application_parent_class)->finalize (object);
@@ -380,6 +433,23 @@ hs_application_get_network_session (HsApplication *self,
       g_hash_table_insert (self->sessions, g_strdup (hs_learner_get_uuid (learner)), session);
     }
   return session;
+}
+
+/**
+ * hs_application_set_bundled_dir:
+ * @dir: (nullable): the folder of the course packages that come with the
+ *   app, or %NULL for none
+ *
+ * Set before the application starts.
+ */
+void
+hs_application_set_bundled_dir (HsApplication *self,
+                                const char    *dir)
+{
+  g_return_if_fail (HS_IS_APPLICATION (self));
+
+  g_free (self->bundled_dir);
+  self->bundled_dir = g_strdup (dir);
 }
 
 /**

@@ -28,5 +28,7 @@ WebKitNetworkSession *hs_application_get_network_session (HsApplication *self,
                                                           HsLearner     *learner);
 GSettings            *hs_application_get_settings        (HsApplication *self);
 void                  hs_application_library_changed     (HsApplication *self);
+void                  hs_application_set_bundled_dir     (HsApplication *self,
+                                                          const char    *dir);
 
 G_END_DECLS

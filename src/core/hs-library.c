@@ -589,6 +589,106 @@ hs_library_get_course (HsLibrary   *self,
  *
  * Returns: (nullable): the folder, or %NULL when the course is not installed
  */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+bundled_stamp_matches (HsLibrary  *self,
+                       const char *stamp)
+{
+  sqlite3_stmt *stmt;
+  gboolean same = FALSE;
+
+  stmt = hs_store_query (self->store, NULL, "SELECT value FROM settings WHERE key = 'bundled-courses'", "");
+  if (stmt == NULL)
+    return FALSE;
+  if (hs_store_step (self->store, stmt, NULL) == SQLITE_ROW)
+    same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), stamp) == 0;
+  sqlite3_reset (stmt);
+  return same;
+}
+
+/**
+ * hs_library_install_bundled:
+ * @dir: the folder of the course packages that come with the app
+ * @stamp: what the packages are (the app's version): once they all went in,
+ *   the library remembers it and a later call with the same stamp does
+ *   nothing, so a course the school removed stays removed until the next
+ *   version of the app
+ * @n_installed: (out) (optional): how many packages were installed or
+ *   updated
+ *
+ * Installs the courses that come with Học Số: every `*.zip` in @dir, in
+ * name order.  A course already installed at the same or a newer version
+ * is left as it is.  A package that fails is skipped so the others still
+ * go in; the first failure is returned, and the stamp is not kept, so the
+ * next start tries again.
+ */
+gboolean
+hs_library_install_bundled (HsLibrary   *self,
+                            const char  *dir,
+                            const char  *stamp,
+                            guint       *n_installed,
+                            GError     **error)
+{
+  g_autoptr(GError) first_error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  guint installed = 0;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (stamp != NULL, FALSE);
+
+  if (n_installed != NULL)
+    *n_installed = 0;
+  if (bundled_stamp_matches (self, stamp))
+    return TRUE;
+
+  folder = g_dir_open (dir, 0, error);
+  if (folder == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_suffix (name, ".zip"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(HsCourse) course = hs_library_import (self, path, NULL, NULL, NULL, &local_error);
+
+      if (course != NULL)
+        installed++;
+      else if (!g_error_matches (local_error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_ALREADY_INSTALLED) &&
+               !g_error_matches (local_error, HS_LIBRARY_ERROR, HS_LIBRARY_ERROR_NEWER_INSTALLED))
+        {
+          g_warning ("Could not install the bundled course %s: %s", path, local_error->message);
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+        }
+    }
+
+  if (n_installed != NULL)
+    *n_installed = installed;
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return hs_store_run (self->store, error,
+                       "INSERT INTO settings (key, value) VALUES ('bundled-courses', ?)"
+                       " ON CONFLICT DO UPDATE SET value = excluded.value",
+                       "s", stamp);
+}
+
 /**
  * hs_library_is_hidden_file:
  * @path: a path inside the course, NFC, without a leading "/"

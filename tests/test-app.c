@@ -330,6 +330,8 @@ test_quiz (void)
     "let html = '';"
     "for (;;) {"
     "  await answer(false);"
+    "  const img = document.querySelector('.hocso-image');"
+    "  if (img) { await until(() => img.complete); out.picture = img.naturalWidth; }"
     "  html += document.documentElement.outerHTML;"
     "  if (await nextQuestion()) break;"
     "}"
@@ -350,6 +352,8 @@ test_quiz (void)
   result = parse_object (first, &first_node);
   g_assert_cmpstr (json_object_get_string_member (result, "counter"), ==, "Question 1/10");
   g_assert_cmpint (json_object_get_int_member (result, "fileStatus"), ==, 403);
+  /* The matching question's picture comes from the package. */
+  g_assert_cmpint (json_object_get_int_member (result, "picture"), >, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "leakedBefore")), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (result, "confirm"), ==, "Hand in your answers?");
   g_assert_cmpstr (json_object_get_string_member (result, "score"), ==, "0 %");

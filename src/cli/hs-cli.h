@@ -51,5 +51,6 @@ int        hs_cli_remove        (int argc, char **argv);
 int        hs_cli_learner       (int argc, char **argv);
 int        hs_cli_progress      (int argc, char **argv);
 int        hs_cli_record        (int argc, char **argv);
+int        hs_cli_search        (int argc, char **argv);
 
 G_END_DECLS

@@ -443,6 +443,7 @@ test_ranking (Fixture       *f,
     { "tieu-de", "page", "Tạo mật khẩu mạnh", "<p>Dùng ít nhất mười hai ký tự.</p>" },
     { "ngan", "page", "Mật khẩu", "<p>Ngắn gọn.</p>" },
     { "khac", "page", "Thư điện tử", "<p>Không liên quan.</p>" },
+    { "xa", "page", "Cách xa", "<p>Khoản tiền lớn, tài sản lớn, khoản vay, tài liệu.</p>" },
   };
   static const Lesson other_lessons[] = {
     { "nhieu", "page", "Bài một",
@@ -467,6 +468,9 @@ test_ranking (Fixture       *f,
   /* The course itself is found by its title and summary. */
   assert_found ("khoa b ", "vn.test.b/");
   assert_found ("tom tat a ", "vn.test.a/");
+
+  /* Words next to each other as typed rank above the same words apart. */
+  assert_found ("tai khoan ", "vn.test.b/nhieu vn.test.a/xa");
 
   limited = search (f, "mat khau ", NULL, 2);
   g_assert_cmpuint (limited->len, ==, 2);

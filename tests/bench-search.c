@@ -264,17 +264,18 @@ make_lesson_text (GRand *rng,
           g_autofree char *name = g_strdup_printf ("%s %s",
                                                    family_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (family_names))],
                                                    given_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (given_names))]);
-          g_autoptr(GString) place = g_string_new (places[g_rand_int_range (rng, 0, G_N_ELEMENTS (places))]);
+          g_autoptr(GString) place = g_string_new (NULL);
 
           /* Now and then a hamlet nobody else mentions. */
           if (g_rand_double (rng) < 0.5)
             {
-              g_string_prepend (place, ", ");
+              g_string_append (place, "thôn ");
               append_rare_word (place, rng);
-              g_string_prepend (place, "thôn ");
-              g_string_insert_c (place, strlen ("thôn "), ' ');
+              g_string_append_c (place, ' ');
               append_rare_word (place, rng);
+              g_string_append (place, ", ");
             }
+          g_string_append (place, places[g_rand_int_range (rng, 0, G_N_ELEMENTS (places))]);
           g_string_append_printf (out, stories[g_rand_int_range (rng, 0, G_N_ELEMENTS (stories))],
                                   name, place->str);
         }

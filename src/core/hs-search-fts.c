@@ -1,4 +1,4 @@
-/* hs-search-fts.c — words of Vietnamese text, folded for search
+/* hs-search-fts.c — FTS5 for Vietnamese: the hocso tokenizer and rank function
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -6,9 +6,10 @@
  * folded: lower case, every tone and vowel mark dropped, đ and Đ made d, so
  * "Định", "ĐỊNH", "dinh" and "định" written with separate combining marks
  * are one word "dinh".  FTS5 is told each folded word with its byte range
- * in the original text, so snippet() and highlight() cut the original
- * Vietnamese around a match.  Queries go through the same code, so a query
- * word and an indexed word fold alike by construction.
+ * in the original text, so offsets point into the Vietnamese as written
+ * (hs-search makes its snippets with hs_search_tokenize() the same way).
+ * Queries go through the same code, so a query word and an indexed word
+ * fold alike by construction.
  *
  * SQLite's unicode61 tokenizer with remove_diacritics=2 would fold the
  * marks but keeps đ, which has no decomposition; that is why this exists.

@@ -1,4 +1,4 @@
-/* hs-search-fts.h — words of Vietnamese text, folded for search
+/* hs-search-fts.h — FTS5 for Vietnamese: the hocso tokenizer and rank function
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

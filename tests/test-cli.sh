@@ -41,6 +41,30 @@ check "list shows id, version and lesson count" grep -qE '^vn\.hocso\.lam-quen +
 out=$("$hocso" list --json)
 check "list --json has the lesson count" contains "$out" '"lessons" : 4'
 
+# Search: without marks, in capitals, grouped by course, marked matches.
+out=$("$hocso" search tien do 2>&1); rc=$?
+check "search exits 0" test $rc -eq 0
+check "search heads the hits with the course" grep -qF "Làm quen với Học Số (vn.hocso.lam-quen)" <<<"$out"
+check "search finds a lesson without marks" grep -qF "  tien-do · [Tiến độ] và hoàn thành khoá học" <<<"$out"
+out=$("$hocso" search "TIẾN ĐỘ " --json); rc=$?
+check "search --json exits 0" test $rc -eq 0
+check "…names the lesson" contains "$out" '"lesson_id" : "tien-do"'
+check "…and where the matches are" contains "$out" '"snippet_highlights"'
+out=$("$hocso" search lam quen --course vn.hocso.lam-quen --limit 1 --json)
+check "--course and --limit narrow the hits" test "$(grep -c '"lesson_id"' <<<"$out")" -eq 1
+out=$("$hocso" search 'lam" AND (quen*' 2>&1); rc=$?
+check "search takes any text as words" test $rc -eq 0
+out=$("$hocso" search khongcotunay 2>&1); rc=$?
+check "no hits is no failure" test $rc -eq 0
+check "…and says so" contains "$out" "Nothing found"
+out=$("$hocso" search '"*' 2>&1); rc=$?
+check "a query with no words is a usage error" test $rc -eq 2
+out=$("$hocso" search --limit 0 hoc 2>&1); rc=$?
+check "a bad --limit is a usage error" test $rc -eq 2
+out=$("$hocso" search --course khong.co hoc 2>&1); rc=$?
+check "an unknown --course fails" test $rc -eq 1
+check "…with one line" test "$(wc -l <<<"$out")" -eq 1
+
 out=$("$hocso" learner add "Nguyễn Thị Lan" --role teacher 2>&1); rc=$?
 check "learner add exits 0" test $rc -eq 0
 out=$("$hocso" learner add "nguyễn thị lan" --role staff 2>&1); rc=$?
@@ -114,6 +138,8 @@ check "…with one line" test "$(wc -l <<<"$out")" -eq 1
 out=$("$hocso" remove $course); rc=$?
 check "remove exits 0" test $rc -eq 0
 check "the course folder is gone" test ! -e "$data/courses/$course"
+out=$("$hocso" search tien do)
+check "a removed course is not found" contains "$out" "Nothing found"
 "$hocso" import "$sample" >/dev/null
 out=$("$hocso" progress --learner "Nguyễn Thị Lan" --json)
 check "progress survives remove and reinstall" contains "$out" '"complete" : true'
@@ -123,6 +149,8 @@ out=$(LANGUAGE=vi "$hocso" list --data-dir "$(mktemp -d -p "$data")")
 check "messages are translated into Vietnamese" contains "$out" "Chưa có khoá học nào"
 out=$(LANGUAGE=vi "$hocso" import "$data/courses" 2>&1)
 check "errors are translated too" contains "$out" "không phải là tệp"
+out=$(LANGUAGE=vi "$hocso" search khongcotunay)
+check "search speaks Vietnamese" contains "$out" "Không tìm thấy"
 
 out=$("$hocso" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" test $rc -eq 2

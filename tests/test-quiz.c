@@ -1042,6 +1042,51 @@ test_fold (void)
   g_assert_cmpstr (nfd_folded, ==, "dinh danh");
 }
 
+static void
+assert_strv (GStrv               texts,
+             const char * const *expected)
+{
+  g_assert_nonnull (texts);
+  g_assert_cmpuint (g_strv_length (texts), ==, g_strv_length ((GStrv) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_cmpstr (texts[i], ==, expected[i]);
+}
+
+/* What the search index reads of a quiz: what learners read while
+ * answering, and nothing that gives an answer away. */
+static void
+test_question_texts (void)
+{
+  g_autoptr(HsQuiz) quiz = parse_good (good_json);
+  g_auto(GStrv) q1 = hs_quiz_get_question_texts (quiz, "q1");
+  g_auto(GStrv) q3 = hs_quiz_get_question_texts (quiz, "q3");
+  g_auto(GStrv) q4 = hs_quiz_get_question_texts (quiz, "q4");
+  g_auto(GStrv) q5 = hs_quiz_get_question_texts (quiz, "q5");
+  g_auto(GStrv) q6 = hs_quiz_get_question_texts (quiz, "q6");
+
+  assert_strv (q1, (const char * const[]) {
+    "Ứng dụng định danh điện tử chính thức là gì?", "VNeID", "Ứng dụng tải qua đường link", "Zalo", NULL });
+  g_assert_cmpstr (hs_quiz_get_question_explanation (quiz, "q1"), ==,
+                   "Chỉ có một ứng dụng VNeID, tải từ kho ứng dụng.");
+  /* No feedback, no accepted answers. */
+  assert_strv (q3, (const char * const[]) { "Công an gọi điện hướng dẫn kích hoạt VNeID.", NULL });
+  assert_strv (q4, (const char * const[]) { "Gõ tên ứng dụng định danh.", NULL });
+  g_assert_null (hs_quiz_get_question_explanation (quiz, "q4"));
+  /* The file order of ordering items is the solution (s1, s2, s3, s4);
+   * sorted, it is not. */
+  assert_strv (q5, (const char * const[]) {
+    "Sắp xếp các bước kích hoạt.",
+    "Nhập mã OTP", "Nhập số định danh và số điện thoại", "Đặt mật khẩu", "Đặt passcode", NULL });
+  /* Matching: no left next to its right. */
+  assert_strv (q6, (const char * const[]) {
+    "Nối thủ đoạn với cách xử lý.",
+    "Chuyển nhầm tiền", "Cuộc gọi giả công an", "Tin nhắn lừa đảo",
+    "Báo ngân hàng", "Gác máy, gọi lại số đã biết", "Nhắn tới 156", NULL });
+
+  g_assert_null (hs_quiz_get_question_texts (quiz, "q99"));
+  g_assert_null (hs_quiz_get_question_explanation (quiz, "q99"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1081,6 +1126,7 @@ main (int    argc,
   g_test_add_func ("/hocso/quiz/public-json-two-items", test_two_items);
   g_test_add_func ("/hocso/quiz/feedback", test_feedback);
   g_test_add_func ("/hocso/quiz/fold", test_fold);
+  g_test_add_func ("/hocso/quiz/question-texts", test_question_texts);
 
   status = g_test_run ();
   hs_test_rm_rf (root_dir);

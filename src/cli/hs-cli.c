@@ -18,6 +18,7 @@ static const HsCliCommand commands[] = {
   { "import", N_("FILE…"), N_("Install course packages"), hs_cli_import },
   { "list", "", N_("List installed courses"), hs_cli_list },
   { "remove", N_("COURSE-ID"), N_("Remove an installed course"), hs_cli_remove },
+  { "search", N_("QUERY…"), N_("Find lessons by their words, with or without Vietnamese marks"), hs_cli_search },
   { "learner", N_("add NAME --role ROLE | list"), N_("Add or list learners"), hs_cli_learner },
   { "progress", "", N_("Show learners’ progress per course and lesson"), hs_cli_progress },
   { "attempts", "", N_("List quiz attempts with their scores"), hs_cli_attempts },

@@ -53,5 +53,6 @@ int        hs_cli_learner       (int argc, char **argv);
 int        hs_cli_progress      (int argc, char **argv);
 int        hs_cli_attempts      (int argc, char **argv);
 int        hs_cli_record        (int argc, char **argv);
+int        hs_cli_search        (int argc, char **argv);
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 
 #include "hs-library.h"
 #include "hs-manifest.h"
+#include "hs-search.h"
 #include "hs-utils.h"
 
 struct _HsLibrary
@@ -121,6 +122,8 @@ sweep_leftovers (HsLibrary *self)
   release_lock (fd);
 }
 
+static void index_unindexed (HsLibrary *self);
+
 static void
 hs_library_finalize (GObject *object)
 {
@@ -195,6 +198,7 @@ hs_library_new (const char  *data_dir,
     return NULL;
 
   sweep_leftovers (self);
+  index_unindexed (self);
 
   return g_steal_pointer (&self);
 }
@@ -252,6 +256,7 @@ current_version (HsLibrary   *self,
 
 typedef struct {
   HsCourse   *course;
+  GPtrArray  *documents;       /* for the search index */
   const char *relative_path;
   const char *installed;
 } InsertData;
@@ -294,7 +299,8 @@ insert_course_txn (HsStore   *store,
         return FALSE;
     }
 
-  return TRUE;
+  /* The index follows the current version, in the same transaction. */
+  return hs_search_index_course (store, course, data->documents, error);
 }
 
 static gboolean
@@ -362,6 +368,7 @@ import_locked (HsLibrary              *self,
   g_autofree char *now = NULL;
   g_autofree char *source = NULL;
   g_autoptr(HsCourse) course = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean made_course_dir;
   InsertData data;
@@ -400,6 +407,12 @@ import_locked (HsLibrary              *self,
       return NULL;
     }
 
+  /* Read the lessons' text for the search index now, so the transaction
+   * below only writes. */
+  documents = hs_search_collect (course, root, error);
+  if (documents == NULL)
+    return NULL;
+
   source = g_canonicalize_filename (archive_path, NULL);
   hs_course_set_source (course, source);
   hs_course_set_size (course, hs_utils_tree_size (root));
@@ -424,6 +437,7 @@ import_locked (HsLibrary              *self,
   relative = g_build_filename ("courses", id, version, NULL);
   now = hs_utils_now_iso ();
   data.course = course;
+  data.documents = documents;
   data.relative_path = relative;
   data.installed = now;
 
@@ -545,6 +559,71 @@ hs_library_list (HsLibrary  *self,
   sqlite3_reset (stmt);
 
   return rc == SQLITE_DONE ? g_steal_pointer (&courses) : NULL;
+}
+
+typedef struct {
+  HsCourse  *course;
+  GPtrArray *documents;
+} IndexData;
+
+static gboolean
+index_txn (HsStore   *store,
+           gpointer   user_data,
+           GError   **error)
+{
+  IndexData *data = user_data;
+
+  return hs_search_index_course (store, data->course, data->documents, error);
+}
+
+/* Courses installed before the search index existed (schema 2) have no
+ * documents in it: index them from their files.  A course that cannot be
+ * read stays installed, only unfound, and is tried again next time. */
+static void
+index_unindexed (HsLibrary *self)
+{
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = hs_store_query (self->store, &error,
+                         "SELECT manifest, path, source, size, installed FROM courses c"
+                         " WHERE is_current = 1 AND NOT EXISTS (SELECT 1 FROM search_docs d"
+                         "   WHERE d.course_id = c.id AND d.version = c.version AND d.lesson_id IS NULL)",
+                         NULL);
+  while (stmt != NULL && hs_store_step (self->store, stmt, &error) == SQLITE_ROW)
+    {
+      HsCourse *course = course_from_row (self, stmt, &error);
+
+      if (course == NULL)
+        break;
+      g_ptr_array_add (courses, course);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (error != NULL)
+    {
+      g_warning ("Could not list the courses to index for search: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < courses->len; i++)
+    {
+      HsCourse *course = g_ptr_array_index (courses, i);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(GError) local_error = NULL;
+      IndexData data;
+
+      documents = hs_search_collect (course, hs_course_get_path (course), &local_error);
+      data.course = course;
+      data.documents = documents;
+      if (documents == NULL ||
+          !hs_store_transaction (self->store, index_txn, &data, &local_error))
+        g_warning ("Could not index “%s” for search: %s",
+                   hs_course_get_id (course), local_error->message);
+      else
+        g_debug ("Indexed %s %s for search", hs_course_get_id (course), hs_course_get_version (course));
+    }
 }
 
 /**

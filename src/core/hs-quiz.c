@@ -1557,6 +1557,83 @@ hs_quiz_get_question_competences (HsQuiz     *self,
   return q != NULL ? (const char * const *) q->competences : NULL;
 }
 
+/* By code point: the same order whatever the locale. */
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * hs_quiz_get_question_texts:
+ *
+ * What a learner reads while answering the question, for the search index:
+ * its text, then its choices, ordering items or matching sides.  Nothing
+ * that gives the answer away: no answer key, no accepted fill-in answers,
+ * no feedback; ordering items (whose file order is the solution) and each
+ * side of the matching pairs come sorted by code point, the left sides
+ * before the right.
+ *
+ * Returns: (transfer full) (nullable): the texts, or %NULL when there is no
+ *   such question
+ */
+GStrv
+hs_quiz_get_question_texts (HsQuiz     *self,
+                            const char *question_id)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) rights = NULL;
+  Question *q;
+
+  g_return_val_if_fail (HS_IS_QUIZ (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  q = lookup (self, question_id);
+  if (q == NULL)
+    return NULL;
+
+  texts = g_ptr_array_new ();
+  for (guint i = 0; q->choices != NULL && i < q->choices->len; i++)
+    g_ptr_array_add (texts, ((Choice *) g_ptr_array_index (q->choices, i))->text);
+  if (q->type == HS_QUIZ_QUESTION_ORDERING)
+    g_ptr_array_sort (texts, compare_texts);
+
+  if (q->pairs != NULL)
+    {
+      rights = g_ptr_array_new ();
+      for (guint i = 0; i < q->pairs->len; i++)
+        {
+          Pair *pair = g_ptr_array_index (q->pairs, i);
+
+          g_ptr_array_add (texts, pair->left);
+          g_ptr_array_add (rights, pair->right);
+        }
+      g_ptr_array_sort (texts, compare_texts);
+      g_ptr_array_sort (rights, compare_texts);
+      g_ptr_array_extend (texts, rights, NULL, NULL);
+    }
+
+  g_ptr_array_insert (texts, 0, q->text);
+  g_ptr_array_add (texts, NULL);
+  return g_strdupv ((char **) texts->pdata);
+}
+
+/* The question's explanation, shown after it is answered; NULL when it has
+ * none or there is no such question. */
+const char *
+hs_quiz_get_question_explanation (HsQuiz     *self,
+                                  const char *question_id)
+{
+  Question *q;
+
+  g_return_val_if_fail (HS_IS_QUIZ (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  q = lookup (self, question_id);
+  return q != NULL ? q->explanation : NULL;
+}
+
 /**
  * hs_quiz_get_total_points:
  * @question_ids: (nullable): the questions of an attempt, as hs_quiz_draw()

@@ -83,6 +83,10 @@ gboolean           hs_quiz_get_question_type        (HsQuiz              *self,
                                                      HsQuizQuestionType  *type);
 const char * const *hs_quiz_get_question_competences (HsQuiz             *self,
                                                      const char          *question_id);
+GStrv              hs_quiz_get_question_texts       (HsQuiz              *self,
+                                                     const char          *question_id) G_GNUC_WARN_UNUSED_RESULT;
+const char        *hs_quiz_get_question_explanation (HsQuiz              *self,
+                                                     const char          *question_id);
 double             hs_quiz_get_total_points         (HsQuiz              *self,
                                                      const char * const  *question_ids);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hs-store.h"
+#include "hs-search-fts.h"
 
 struct _HsStore
 {
@@ -142,6 +143,52 @@ static const char * const migrations[] = {
   "  answered   TEXT NOT NULL,"
   "  PRIMARY KEY (attempt_id, item_id)"
   ");",
+
+  /* 2 → 3: the search index (hs-search.c).  search_docs holds one row per
+   * current course (its title; its summary and module titles as body;
+   * lesson_id NULL) and one per lesson, with the text hs-search extracted
+   * from the files; `extra` is searched but never shown (quiz
+   * explanations).  Two FTS5 tables index it as external content through
+   * the hocso tokenizer (hs-search-fts.c), which hs_store_open() registers
+   * before this runs: `search` all three columns, `search_titles` the
+   * titles alone, so that title matches are found without going through
+   * every text match.  Triggers keep them in step, so deleting a course
+   * cascades into the index too.  Courses installed before this migration
+   * are indexed by hs_library_new(). */
+  "CREATE TABLE search_docs ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  course_id  TEXT NOT NULL,"
+  "  version    TEXT NOT NULL,"
+  "  lesson_id  TEXT,"
+  "  title      TEXT NOT NULL,"
+  "  body       TEXT NOT NULL,"
+  "  extra      TEXT NOT NULL,"
+  "  FOREIGN KEY (course_id, version) REFERENCES courses (id, version) ON DELETE CASCADE"
+  ");"
+  "CREATE INDEX search_docs_by_course ON search_docs (course_id, version);"
+  "CREATE VIRTUAL TABLE search USING fts5 ("
+  "  title, body, extra,"
+  "  content = 'search_docs', content_rowid = 'id',"
+  "  tokenize = 'hocso', prefix = '2 3 4 5 6 7'"
+  ");"
+  "CREATE VIRTUAL TABLE search_titles USING fts5 ("
+  "  title,"
+  "  content = 'search_docs', content_rowid = 'id',"
+  "  tokenize = 'hocso', prefix = '2 3 4 5 6 7'"
+  ");"
+  "CREATE TRIGGER search_docs_insert AFTER INSERT ON search_docs BEGIN"
+  "  INSERT INTO search (rowid, title, body, extra)"
+  "    VALUES (new.id, new.title, new.body, new.extra);"
+  "  INSERT INTO search_titles (rowid, title) VALUES (new.id, new.title);"
+  "END;"
+  "CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN"
+  "  INSERT INTO search (search, rowid, title, body, extra)"
+  "    VALUES ('delete', old.id, old.title, old.body, old.extra);"
+  "  INSERT INTO search_titles (search_titles, rowid, title)"
+  "    VALUES ('delete', old.id, old.title);"
+  "END;"
+  "CREATE TRIGGER search_docs_no_update BEFORE UPDATE ON search_docs"
+  "  BEGIN SELECT RAISE (ABORT, 'search documents are replaced, not updated'); END;",
 };
 
 static gboolean
@@ -293,6 +340,14 @@ hs_store_open (const char  *path,
     }
 
   rc = sqlite3_busy_timeout (self->db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+
+  /* Before any migration: migration 3 creates a table that uses it. */
+  rc = hs_search_fts_register (self->db);
   if (rc != SQLITE_OK)
     {
       set_error (self, rc, error);

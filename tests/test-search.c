@@ -712,6 +712,19 @@ test_quiz (Fixture       *f,
   assert_found ("tuyet voi", "");
 }
 
+static void
+test_walkthrough (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *package = hs_test_make_walkthrough_package (f->tmp, "vn.test.w", NULL);
+
+  import (f, package);
+
+  /* Each step's instruction is searchable, as the Watch mode reads it. */
+  assert_found ("cham vao bieu tuong", "vn.test.w/kich-hoat");
+  assert_found ("kich hoat tai khoan", "vn.test.w/kich-hoat");
+}
+
 static gint64
 count_docs (Fixture    *f,
             const char *where)
@@ -811,6 +824,7 @@ main (int    argc,
   ADD ("hostile-queries", test_hostile_queries);
   ADD ("course-filter", test_course_filter);
   ADD ("quiz", test_quiz);
+  ADD ("walkthrough", test_walkthrough);
   ADD ("update-and-remove", test_update_and_remove);
   ADD ("reindex-on-open", test_reindex_on_open);
 #undef ADD

@@ -33,6 +33,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "hs-quiz.h"
+#include "hs-walkthrough.h"
 #include "hs-search.h"
 #include "hs-search-fts.h"
 #include "hs-search-hit-private.h"
@@ -403,6 +404,37 @@ quiz_text (const char  *root,
   return TRUE;
 }
 
+/* A walkthrough's title and the instruction of each step, as the Watch
+ * mode shows them: the answers (targets, typed values) are not text. */
+static gboolean
+walkthrough_text (const char  *root,
+                  HsLesson    *lesson,
+                  char       **body,
+                  GError     **error)
+{
+  g_autoptr(HsWalkthrough) walkthrough = hs_walkthrough_load (root, hs_lesson_get_src (lesson), error);
+  g_autoptr(GString) text = NULL;
+
+  if (walkthrough == NULL)
+    return FALSE;
+
+  text = g_string_new (hs_walkthrough_get_title (walkthrough));
+  for (guint i = 0; i < hs_walkthrough_get_n_steps (walkthrough); i++)
+    {
+      const char *id = hs_walkthrough_get_step_id (walkthrough, i);
+      g_autoptr(JsonNode) step = hs_walkthrough_step_to_public_json (walkthrough, id, HS_WALKTHROUGH_MODE_WATCH);
+      JsonObject *object = step != NULL && JSON_NODE_HOLDS_OBJECT (step) ? json_node_get_object (step) : NULL;
+      const char *instruction = object != NULL ?
+        json_object_get_string_member_with_default (object, "instruction", NULL) : NULL;
+
+      if (instruction != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", instruction);
+    }
+
+  *body = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
 /**
  * hs_search_collect:
  * @root: the folder the course's files are in
@@ -454,9 +486,8 @@ hs_search_collect (HsCourse    *course,
           break;
 
         case HS_LESSON_KIND_WALKTHROUGH:
-          /* Hook for hs-walkthrough: its step instructions go into body
-           * here.  Until that module exists the manifest refuses
-           * walkthrough lessons, and only titles would be indexed. */
+          if (!walkthrough_text (root, lesson, &body, error))
+            return NULL;
           break;
 
         case HS_LESSON_KIND_VIDEO:

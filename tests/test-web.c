@@ -477,6 +477,67 @@ test_runtime_is_isolated (void)
   g_assert_cmpstr (world, ==, "object ngan");
 }
 
+static char *reading_state;
+
+static void
+reading_cb (HsLessonView *view,
+            const char   *state,
+            gpointer      user_data)
+{
+  g_free (reading_state);
+  reading_state = g_strdup (state);
+}
+
+static gboolean
+speech_playing (gpointer data)
+{
+  return g_strcmp0 (reading_state, "failed") == 0 || g_strcmp0 (reading_state, "playing") == 0;
+}
+
+static void
+test_read_aloud (void)
+{
+  g_autofree char *state = NULL;
+  g_autofree char *page = NULL;
+  gulong handler;
+
+  handler = g_signal_connect (w.view, "reading", G_CALLBACK (reading_cb), NULL);
+  open_lesson ("trang", NULL);
+
+  /* The page's own scripts cannot start it or see it. */
+  page = js ("return typeof window.hocsoReadAloud;");
+  g_assert_cmpstr (page, ==, "undefined");
+
+  hs_lesson_view_read_aloud (w.view, "start", 1.25, "vi-vn-x-south");
+  wait_until (speech_playing, NULL, 60, "the speech to be made and to play");
+  if (g_strcmp0 (reading_state, "playing") != 0)
+    {
+      g_autofree char *problem = js_in (w.view, HS_LESSON_VIEW_WORLD,
+                                        "return String(window.hocsoReadAloud.state().problem);");
+      g_error ("reading aloud failed: %s", problem);
+    }
+
+  /* Every sentence of the text (the heading, 80 paragraphs, the link line,
+   * the last line), the first one marked, read in Vietnamese into audio a
+   * few minutes long, at the speed asked. */
+  state = js_in (w.view, HS_LESSON_VIEW_WORLD,
+                 "const s = window.hocsoReadAloud.state();"
+                 "return [s.sentences, s.current, s.marked, s.duration > 60, s.duration < 900,"
+                 "        CSS.highlights.get('hocso-reading').size].join('|');");
+  g_assert_cmpstr (state, ==, "83|0|Định danh điện tử|true|true|1");
+
+  hs_lesson_view_read_aloud (w.view, "stop", 1, NULL);
+  spin (300);
+  g_clear_pointer (&state, g_free);
+  state = js_in (w.view, HS_LESSON_VIEW_WORLD,
+                 "const s = window.hocsoReadAloud.state(); return [s.current, s.playing].join('|');");
+  g_assert_cmpstr (state, ==, "-1|false");
+  g_assert_cmpstr (reading_state, ==, "stopped");
+
+  g_signal_handler_disconnect (w.view, handler);
+  g_clear_pointer (&reading_state, g_free);
+}
+
 static gboolean
 video_ready (gpointer data)
 {
@@ -651,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/hocso/web/external-link-notice", test_external_link_notice);
   g_test_add_func ("/hocso/web/scroll-to-end-completes", test_scroll_to_end_completes);
   g_test_add_func ("/hocso/web/runtime-is-isolated", test_runtime_is_isolated);
+  g_test_add_func ("/hocso/web/read-aloud", test_read_aloud);
   g_test_add_func ("/hocso/web/video-plays-and-seeks", test_video_plays_and_seeks);
   g_test_add_func ("/hocso/web/video-resumes", test_video_resumes);
   g_test_add_func ("/hocso/web/storage-per-learner", test_storage_per_learner);

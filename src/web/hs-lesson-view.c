@@ -14,13 +14,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "hs-lesson-view.h"
 #include "hs-runtime-resources.h"
 #include "hs-scheme.h"
+#include "hs-speech.h"
 #include "hs-utils.h"
 
 struct _HsLessonView
@@ -40,6 +45,8 @@ struct _HsLessonView
   GBytes                       *rules;        /* the filter's JSON */
   guint                         serial;       /* of the latest load */
   HsQuizSession                *quiz;         /* answers the quiz page, when one is shown */
+  char                         *speech_voice; /* espeak-ng voice for read-aloud */
+  char                         *speech_file;  /* the WAV being read aloud, removed after */
 };
 
 G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
@@ -54,6 +61,7 @@ enum {
   PROGRESS,
   COMPLETED,
   EXTERNAL_LINK,
+  READING,
   N_SIGNALS
 };
 
@@ -354,6 +362,177 @@ media_url_for (HsLessonView  *self,
   return hs_media_server_issue (self->media_server, self->scope, self->course_id, full);
 }
 
+static void
+remove_speech_file (HsLessonView *self)
+{
+  if (self->speech_file != NULL)
+    g_unlink (self->speech_file);
+  g_clear_pointer (&self->speech_file, g_free);
+}
+
+typedef struct {
+  char     **sentences;
+  char      *voice;
+  char      *path;       /* where the WAV went */
+  GArray    *marks;
+} Speech;
+
+static void
+speech_free (Speech *speech)
+{
+  g_strfreev (speech->sentences);
+  g_free (speech->voice);
+  g_free (speech->path);
+  g_clear_pointer (&speech->marks, g_array_unref);
+  g_free (speech);
+}
+
+/* In a thread: the sentences to a WAV file in the cache. */
+static void
+speak_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Speech *speech = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) wav = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "hocso", "speech", NULL);
+  g_autofree char *path = g_build_filename (dir, "lesson-XXXXXX.wav", NULL);
+  int fd;
+
+  if (!hs_speech_synthesize ((const char * const *) speech->sentences, speech->voice, &wav, &speech->marks, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0 || (fd = g_mkstemp_full (path, O_WRONLY, 0600)) < 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errno),
+                               "%s: %s", dir, g_strerror (errno));
+      return;
+    }
+  close (fd);
+  if (!g_file_set_contents (path, g_bytes_get_data (wav, NULL), g_bytes_get_size (wav), &error))
+    {
+      g_unlink (path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  speech->path = g_steal_pointer (&path);
+  g_task_return_boolean (task, TRUE);
+}
+
+typedef struct {
+  HsLessonView             *self;
+  WebKitScriptMessageReply *reply;
+  JSCContext               *context;
+  guint                     serial;   /* the load it was asked in */
+} SpeakReply;
+
+static void
+spoken_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SpeakReply *pending = user_data;
+  HsLessonView *self = pending->self;
+  Speech *speech = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Could not read the lesson aloud: %s", error->message);
+      webkit_script_message_reply_return_error_message (pending->reply, error->message);
+      goto out;
+    }
+
+  /* The learner may have moved on while the speech was made. */
+  if (pending->serial != self->serial || self->course_id == NULL)
+    {
+      g_unlink (speech->path);
+      webkit_script_message_reply_return_error_message (pending->reply, "the lesson was left");
+      goto out;
+    }
+
+  remove_speech_file (self);
+  self->speech_file = g_strdup (speech->path);
+  url = hs_media_server_issue (self->media_server, self->scope, self->course_id, speech->path);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, url);
+  json_builder_set_member_name (builder, "marks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < speech->marks->len; i++)
+    json_builder_add_int_value (builder, g_array_index (speech->marks, guint, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+  value = jsc_value_new_from_json (pending->context, json);
+  webkit_script_message_reply_return_value (pending->reply, value);
+
+out:
+  webkit_script_message_reply_unref (pending->reply);
+  g_object_unref (pending->context);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+/* The page asks for its sentences to be read: made in a thread, answered
+ * when the WAV is ready. */
+static void
+reply_speak (HsLessonView             *self,
+             JSCValue                 *value,
+             WebKitScriptMessageReply *reply)
+{
+  g_autoptr(JSCValue) list = jsc_value_object_get_property (value, "sentences");
+  g_autoptr(GStrvBuilder) strv = g_strv_builder_new ();
+  g_autoptr(GTask) task = NULL;
+  SpeakReply *pending;
+  Speech *speech;
+  int n = 0;
+
+  if (jsc_value_is_array (list))
+    {
+      g_autoptr(JSCValue) length = jsc_value_object_get_property (list, "length");
+      n = jsc_value_to_int32 (length);
+    }
+  if (n <= 0 || n > HS_SPEECH_MAX_SENTENCES)
+    {
+      webkit_script_message_reply_return_error_message (reply, "nothing to read");
+      return;
+    }
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(JSCValue) item = jsc_value_object_get_property_at_index (list, i);
+      g_autofree char *text = jsc_value_is_string (item) ? jsc_value_to_string (item) : NULL;
+
+      if (text != NULL)
+        g_strv_builder_add (strv, text);
+    }
+
+  speech = g_new0 (Speech, 1);
+  speech->sentences = g_strv_builder_end (strv);
+  speech->voice = g_strdup (self->speech_voice);
+
+  pending = g_new0 (SpeakReply, 1);
+  pending->self = g_object_ref (self);
+  pending->reply = webkit_script_message_reply_ref (reply);
+  pending->context = g_object_ref (jsc_value_get_context (value));
+  pending->serial = self->serial;
+
+  task = g_task_new (self, NULL, spoken_cb, pending);
+  g_task_set_task_data (task, speech, (GDestroyNotify) speech_free);
+  g_task_run_in_thread (task, speak_thread);
+}
+
 /* The quiz page's requests go to the quiz session as JSON, and its answer
  * comes back as a JavaScript value (or the error's message, which the page
  * shows). */
@@ -409,6 +588,20 @@ script_message_cb (WebKitUserContentManager *manager,
   if (type != NULL && g_str_has_prefix (type, "quiz-"))
     {
       reply_quiz (self, value, reply);
+      return TRUE;
+    }
+  if (g_strcmp0 (type, "speak") == 0)
+    {
+      reply_speak (self, value, reply);
+      return TRUE;
+    }
+  if (g_strcmp0 (type, "reading") == 0)
+    {
+      g_autoptr(JSCValue) state = jsc_value_object_get_property (value, "state");
+      g_autofree char *s = jsc_value_is_string (state) ? jsc_value_to_string (state) : NULL;
+
+      if (s != NULL)
+        g_signal_emit (self, signals[READING], 0, s);
       return TRUE;
     }
 
@@ -495,6 +688,7 @@ hs_lesson_view_dispose (GObject *object)
   g_clear_object (&self->media_server);
   g_clear_object (&self->filter_store);
   g_clear_object (&self->quiz);
+  remove_speech_file (self);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->dispose (object);
 }
@@ -577,6 +771,9 @@ hs_lesson_view_class_init (HsLessonViewClass *klass)
   signals[EXTERNAL_LINK] =
     g_signal_new ("external-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[READING] =
+    g_signal_new ("reading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   hs_runtime_register_resource ();
   filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -600,6 +797,12 @@ hs_lesson_view_new (WebKitWebContext     *context,
 {
   g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+  /* Read-aloud starts from the app's button, not from a click in the page,
+   * so WebKit's autoplay rule would silence it; SCORM content that speaks
+   * on its own (many authoring tools narrate each slide) needs the same.
+   * The page plays nothing the learner did not open. */
+  g_autoptr(WebKitWebsitePolicies) policies =
+    webkit_website_policies_new_with_policies ("autoplay", WEBKIT_AUTOPLAY_ALLOW, NULL);
 
   g_return_val_if_fail (WEBKIT_IS_WEB_CONTEXT (context), NULL);
   g_return_val_if_fail (WEBKIT_IS_NETWORK_SESSION (session), NULL);
@@ -610,6 +813,7 @@ hs_lesson_view_new (WebKitWebContext     *context,
                        "network-session", session,
                        "user-content-manager", manager,
                        "settings", settings,
+                       "website-policies", policies,
                        "media-server", media_server,
                        NULL);
 }
@@ -837,6 +1041,41 @@ hs_lesson_view_unload (HsLessonView *self)
   g_clear_pointer (&self->lesson_id, g_free);
   webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self));
   stop_media (self, NULL);
+  remove_speech_file (self);
+}
+
+/**
+ * hs_lesson_view_read_aloud:
+ * @command: "start", "pause", "resume", "stop" or "rate"
+ * @rate: the speed for "start" and "rate", 0.5 to 2 (1 is normal)
+ * @voice: (nullable): for "start": one of hs_speech_get_voices()
+ *
+ * Reads a page lesson aloud, marking the sentence being read.  The page
+ * says how it goes with the ::reading signal: "preparing", "playing",
+ * "paused", "stopped", "nothing" (no text) or "failed".
+ */
+void
+hs_lesson_view_read_aloud (HsLessonView *self,
+                           const char   *command,
+                           double        rate,
+                           const char   *voice)
+{
+  g_autofree char *script = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+  g_return_if_fail (g_strv_contains ((const char * const[]) { "start", "pause", "resume", "stop", "rate", NULL },
+                                     command));
+
+  if (g_strcmp0 (command, "start") == 0)
+    {
+      g_free (self->speech_voice);
+      self->speech_voice = g_strdup (voice);
+    }
+  g_ascii_dtostr (number, sizeof number, CLAMP (rate, 0.5, 2.0));
+  script = g_strdup_printf ("window.hocsoReadAloud ? window.hocsoReadAloud.%s(%s) : false", command, number);
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self), script, -1, HS_LESSON_VIEW_WORLD,
+                                       NULL, NULL, NULL, NULL);
 }
 
 /**

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 /* Signals:
  *   progress (double fraction, const char *location): the learner moved on
  *   completed (): the lesson's completion rule was met
- *   external-link (const char *uri): the page tried to leave the course */
+ *   external-link (const char *uri): the page tried to leave the course
+ *   reading (const char *state): how reading aloud goes (hs_lesson_view_read_aloud) */
 G_DECLARE_FINAL_TYPE (HsLessonView, hs_lesson_view, HS, LESSON_VIEW, WebKitWebView)
 
 HsLessonView *hs_lesson_view_new           (WebKitWebContext     *context,
@@ -33,6 +34,10 @@ void          hs_lesson_view_load          (HsLessonView         *self,
 void          hs_lesson_view_unload        (HsLessonView         *self);
 void          hs_lesson_view_set_quiz_session (HsLessonView      *self,
                                             HsQuizSession        *session);
+void          hs_lesson_view_read_aloud    (HsLessonView         *self,
+                                            const char           *command,
+                                            double                rate,
+                                            const char           *voice);
 const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
 const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
 

@@ -187,8 +187,164 @@
     });
   }
 
+  // Read-aloud for page lessons: the app speaks the text (espeak-ng, in
+  // Vietnamese) into one WAV and says when each sentence starts; the page
+  // plays it as plain audio and marks the sentence being read.  The app
+  // drives it through window.hocsoReadAloud, which lives in this world
+  // only; the page's own scripts cannot reach it.
+  function setupReadAloud () {
+    const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, blockquote, td, th, caption';
+    const ENDS = /[.!?…]+["”’)\]]*(?=\s|$)/g;
+    let sentences = [];
+    let audio = null;
+    let marks = [];
+    let current = -1;
+    let rate = 1;
+    let style = null;
+    let problem = null;        // why it last failed, for the app's log and tests
+    const highlight = typeof Highlight === 'function' && window.CSS && CSS.highlights ? new Highlight() : null;
+
+    function tell (state) {
+      post({ type: 'reading', state: state }).catch(() => {});
+    }
+
+    // Every sentence of the lesson's text, in reading order, with the
+    // range of the document it covers.
+    function collect () {
+      const out = [];
+      const blocks = [...document.querySelectorAll(BLOCKS)]
+        .filter((block) => !block.querySelector(BLOCKS) && block.offsetParent !== null);
+      for (const block of blocks) {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node: node, start: text.length });
+          text += node.data;
+        }
+        const at = (offset) => {
+          let i = nodes.length - 1;
+          while (i > 0 && nodes[i].start > offset)
+            i--;
+          return [nodes[i].node, Math.min(offset - nodes[i].start, nodes[i].node.length)];
+        };
+        // A sentence ends at . ! ? or … followed by a space or the end, so
+        // "10.000.000 đ" and "vneid.gov.vn" stay whole.
+        const cuts = [0];
+        for (const end of text.matchAll(ENDS))
+          cuts.push(end.index + end[0].length);
+        cuts.push(text.length);
+        for (let i = 0; i + 1 < cuts.length; i++) {
+          const piece = text.slice(cuts[i], cuts[i + 1]);
+          const said = piece.replace(/\s+/g, ' ').trim();
+          if (!/[\p{L}\p{N}]/u.test(said))
+            continue;
+          const lead = piece.length - piece.trimStart().length;
+          const range = document.createRange();
+          range.setStart(...at(cuts[i] + lead));
+          range.setEnd(...at(cuts[i] + piece.trimEnd().length));
+          out.push({ text: said, range: range, block: block });
+        }
+      }
+      return out;
+    }
+
+    function mark (index) {
+      if (index === current)
+        return;
+      if (current >= 0 && sentences[current])
+        sentences[current].block.classList.remove('hocso-reading');
+      current = index;
+      if (highlight)
+        highlight.clear();
+      const sentence = sentences[index];
+      if (!sentence)
+        return;
+      if (highlight)
+        highlight.add(sentence.range);
+      else
+        sentence.block.classList.add('hocso-reading');
+      const box = sentence.range.getBoundingClientRect();
+      if (box.top < 60 || box.bottom > window.innerHeight - 60)
+        sentence.block.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+
+    function stop () {
+      if (audio) {
+        audio.pause();
+        audio.removeAttribute('src');
+        audio.load();
+        audio = null;
+      }
+      mark(-1);
+      tell('stopped');
+    }
+
+    async function start (speed) {
+      stop();
+      rate = speed || 1;
+      sentences = collect();
+      if (sentences.length === 0)
+        return tell('nothing');
+      if (!style) {
+        style = document.createElement('style');
+        style.textContent = '::highlight(hocso-reading) { background: #ffe27a; color: #1a1a1a; }' +
+                            '.hocso-reading { outline: 3px solid #f0a857; outline-offset: 4px; }';
+        document.head.append(style);
+        if (highlight)
+          CSS.highlights.set('hocso-reading', highlight);
+      }
+      tell('preparing');
+      let speech;
+      try {
+        speech = await post({ type: 'speak', sentences: sentences.map((s) => s.text) });
+      } catch (error) {
+        problem = String(error && error.message || error);
+        tell('failed');
+        return;
+      }
+      marks = speech.marks;
+      audio = new Audio(speech.url);
+      audio.playbackRate = rate;
+      audio.addEventListener('timeupdate', () => {
+        const ms = audio.currentTime * 1000;
+        let i = marks.length - 1;
+        while (i > 0 && marks[i] > ms)
+          i--;
+        mark(i);
+      });
+      audio.addEventListener('playing', () => tell('playing'));
+      audio.addEventListener('pause', () => { if (audio && !audio.ended) tell('paused'); });
+      audio.addEventListener('ended', () => { mark(-1); tell('stopped'); });
+      audio.addEventListener('error', () => {
+        problem = 'media error ' + (audio && audio.error ? audio.error.code + ' ' + audio.error.message : '');
+        tell('failed');
+      });
+      mark(0);
+      await audio.play().catch((error) => {
+        problem = String(error && error.message || error);
+        tell('failed');
+      });
+    }
+
+    window.hocsoReadAloud = {
+      start: (speed) => { start(speed); return true; },
+      pause: () => { if (audio) audio.pause(); return true; },
+      resume: () => { if (audio) audio.play().catch(() => {}); return true; },
+      stop: () => { stop(); return true; },
+      rate: (speed) => { rate = speed; if (audio) audio.playbackRate = speed; return true; },
+      state: () => ({ sentences: sentences.length, current: current,
+                      playing: !!audio && !audio.paused, time: audio ? audio.currentTime : 0,
+                      duration: audio && isFinite(audio.duration) ? audio.duration : 0,
+                      problem: problem,
+                      marked: current >= 0 && sentences[current] ? sentences[current].text : null }),
+    };
+  }
+
   if (config.kind === 'video')
     setupVideo();
-  else if (config.kind === 'page')
+  else if (config.kind === 'page') {
     setupPage();
+    setupReadAloud();
+  }
 })();

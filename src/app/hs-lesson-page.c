@@ -28,6 +28,12 @@ struct _HsLessonPage
   AdwBin         *view_bin;
   GtkLabel       *position_label;
   AdwButtonContent *done_content;
+  GtkToggleButton *read_button;
+  AdwButtonContent *read_content;
+  GtkButton      *pause_button;
+  AdwButtonContent *pause_content;
+  char           *reading;       /* the read-aloud state the page last told */
+  gboolean        setting_read;  /* the toggle is being set from that state */
 
   HsLessonView   *view;
   HsLearner      *learner;       /* whose view (and web session) this is */
@@ -176,6 +182,51 @@ apply_zoom (HsLessonPage *self)
     webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->view), scale * self->zoom);
 }
 
+/* Read-aloud: the toggle starts and stops it, the second button pauses and
+ * resumes; both follow what the page says it is doing. */
+static void
+show_reading (HsLessonPage *self,
+              const char   *state)
+{
+  gboolean active = g_strcmp0 (state, "preparing") == 0 || g_strcmp0 (state, "playing") == 0 ||
+                    g_strcmp0 (state, "paused") == 0;
+
+  g_free (self->reading);
+  self->reading = g_strdup (state);
+
+  self->setting_read = TRUE;
+  gtk_toggle_button_set_active (self->read_button, active);
+  self->setting_read = FALSE;
+
+  adw_button_content_set_label (self->read_content,
+                                g_strcmp0 (state, "preparing") == 0 ? _("Getting Ready…") :
+                                active ? _("Stop _Reading") : _("Read _Aloud"));
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button),
+                          g_strcmp0 (state, "playing") == 0 || g_strcmp0 (state, "paused") == 0);
+  if (g_strcmp0 (state, "paused") == 0)
+    {
+      adw_button_content_set_icon_name (self->pause_content, "media-playback-start-symbolic");
+      adw_button_content_set_label (self->pause_content, _("_Go On"));
+    }
+  else
+    {
+      adw_button_content_set_icon_name (self->pause_content, "media-playback-pause-symbolic");
+      adw_button_content_set_label (self->pause_content, _("_Pause"));
+    }
+}
+
+static void
+reading_cb (HsLessonView *view,
+            const char   *state,
+            HsLessonPage *self)
+{
+  show_reading (self, state);
+  if (g_strcmp0 (state, "failed") == 0)
+    toast (self, _("This lesson could not be read aloud."));
+  else if (g_strcmp0 (state, "nothing") == 0)
+    toast (self, _("This lesson has no text to read aloud."));
+}
+
 static void
 ensure_view (HsLessonPage *self,
              HsLearner    *learner)
@@ -203,6 +254,7 @@ ensure_view (HsLessonPage *self,
   g_signal_connect_object (self->view, "completed", G_CALLBACK (completed_cb), self, 0);
   g_signal_connect_object (self->view, "external-link", G_CALLBACK (external_link_cb), self, 0);
   g_signal_connect_object (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self, 0);
+  g_signal_connect_object (self->view, "reading", G_CALLBACK (reading_cb), self, 0);
   adw_bin_set_child (self->view_bin, GTK_WIDGET (self->view));
 }
 
@@ -238,6 +290,43 @@ quiz_finished_cb (HsQuizSession *quiz,
       hs_progress_get_course (hs_application_get_progress (app ()), self->learner, self->course, &summary, NULL) &&
       summary.complete)
     toast (self, _("Well done! You have completed this course."));
+}
+
+static void
+read_toggled_cb (HsLessonPage *self)
+{
+  GSettings *settings = hs_application_get_settings (app ());
+
+  if (self->setting_read || self->view == NULL)
+    return;
+  if (gtk_toggle_button_get_active (self->read_button))
+    {
+      g_autofree char *voice = g_settings_get_string (settings, "read-aloud-voice");
+
+      show_reading (self, "preparing");
+      hs_lesson_view_read_aloud (self->view, "start", g_settings_get_double (settings, "read-aloud-speed"), voice);
+    }
+  else
+    {
+      hs_lesson_view_read_aloud (self->view, "stop", 1, NULL);
+      show_reading (self, "stopped");
+    }
+}
+
+static void
+pause_clicked_cb (HsLessonPage *self)
+{
+  if (self->view != NULL)
+    hs_lesson_view_read_aloud (self->view, g_strcmp0 (self->reading, "paused") == 0 ? "resume" : "pause", 1, NULL);
+}
+
+static void
+read_speed_changed_cb (GSettings    *settings,
+                       const char   *key,
+                       HsLessonPage *self)
+{
+  if (self->view != NULL)
+    hs_lesson_view_read_aloud (self->view, "rate", g_settings_get_double (settings, key), NULL);
 }
 
 gboolean
@@ -295,6 +384,8 @@ hs_lesson_page_open (HsLessonPage  *self,
   update_done_button (self);
   gtk_stack_set_visible_child_name (self->content_stack, "view");
   apply_zoom (self);
+  show_reading (self, "stopped");
+  gtk_widget_set_visible (GTK_WIDGET (self->read_button), hs_lesson_get_kind (lesson) == HS_LESSON_KIND_PAGE);
   hs_lesson_view_set_quiz_session (self->view, quiz);
   hs_lesson_view_load (self->view, course, lesson, self->location);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -477,6 +568,7 @@ hs_lesson_page_finalize (GObject *object)
   HsLessonPage *self = (HsLessonPage *)object;
 
   g_free (self->location);
+  g_free (self->reading);
 
   G_OBJECT_CLASS (hs_lesson_page_parent_class)->finalize (object);
 }
@@ -495,6 +587,12 @@ hs_lesson_page_class_init (HsLessonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsLessonPage, view_bin);
   gtk_widget_class_bind_template_child (widget_class, HsLessonPage, position_label);
   gtk_widget_class_bind_template_child (widget_class, HsLessonPage, done_content);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, read_button);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, read_content);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, pause_content);
+  gtk_widget_class_bind_template_callback (widget_class, read_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pause_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "lesson.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "lesson.next", NULL, next_activated);
@@ -522,6 +620,8 @@ hs_lesson_page_init (HsLessonPage *self)
 
   g_signal_connect_object (hs_application_get_settings (app ()), "changed::text-scale",
                            G_CALLBACK (text_scale_changed_cb), self, 0);
+  g_signal_connect_object (hs_application_get_settings (app ()), "changed::read-aloud-speed",
+                           G_CALLBACK (read_speed_changed_cb), self, 0);
 }
 
 GtkWidget *

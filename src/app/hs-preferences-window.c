@@ -10,10 +10,12 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
 #include "hs-preferences-window.h"
+#include "hs-speech.h"
 
 #define MIN_TEXT_SCALE 1.0
 #define MAX_TEXT_SCALE 2.0
@@ -24,6 +26,19 @@ struct _HsPreferencesWindow
 
   GtkScale             *text_scale;
   GtkAdjustment        *text_scale_adjustment;
+  AdwComboRow          *voice_row;
+  AdwComboRow          *speed_row;
+};
+
+/* The read-aloud speeds offered, with their names. */
+static const struct {
+  double      speed;
+  const char *label;
+} speeds[] = {
+  { 0.75, N_("Slow") },
+  { 1.0, N_("Normal") },
+  { 1.25, N_("A little faster") },
+  { 1.5, N_("Fast") },
 };
 
 G_DEFINE_FINAL_TYPE (HsPreferencesWindow, hs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -64,6 +79,60 @@ text_scale_set_mapping (const GValue       *value,
   return g_variant_new_double (CLAMP (scale, MIN_TEXT_SCALE, MAX_TEXT_SCALE));
 }
 
+static gboolean
+voice_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char * const *voices = hs_speech_get_voices ();
+  const char *voice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; voices[i] != NULL; i++)
+    if (g_str_equal (voices[i], voice))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+voice_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  const char * const *voices = hs_speech_get_voices ();
+  guint i = g_value_get_uint (value);
+
+  return i < g_strv_length ((char **) voices) ? g_variant_new_string (voices[i]) : NULL;
+}
+
+static gboolean
+speed_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  double speed = g_variant_get_double (variant);
+  guint best = 1;
+
+  /* The nearest speed offered. */
+  for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
+    if (fabs (speeds[i].speed - speed) < fabs (speeds[best].speed - speed))
+      best = i;
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+speed_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return i < G_N_ELEMENTS (speeds) ? g_variant_new_double (speeds[i].speed) : NULL;
+}
+
 static void
 hs_preferences_window_dispose (GObject *object)
 {
@@ -85,6 +154,8 @@ hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hocso/HocSo/hs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, voice_row);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, speed_row);
 }
 
 static void
@@ -108,12 +179,35 @@ hs_preferences_window_init (HsPreferencesWindow *self)
       gtk_scale_add_mark (self->text_scale, percent / 100.0, GTK_POS_BOTTOM, label);
     }
 
+  {
+    g_autoptr(GtkStringList) voices = gtk_string_list_new (NULL);
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    const char * const *ids = hs_speech_get_voices ();
+
+    for (guint i = 0; ids[i] != NULL; i++)
+      gtk_string_list_append (voices, hs_speech_voice_label (ids[i]));
+    for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
+      gtk_string_list_append (names, _(speeds[i].label));
+    adw_combo_row_set_model (self->voice_row, G_LIST_MODEL (voices));
+    adw_combo_row_set_model (self->speed_row, G_LIST_MODEL (names));
+  }
+
   if (app != NULL)
-    g_settings_bind_with_mapping (hs_application_get_settings (app), "text-scale",
-                                  self->text_scale_adjustment, "value",
-                                  G_SETTINGS_BIND_DEFAULT,
-                                  text_scale_get_mapping, text_scale_set_mapping,
-                                  NULL, NULL);
+    {
+      GSettings *settings = hs_application_get_settings (app);
+
+      g_settings_bind_with_mapping (settings, "text-scale",
+                                    self->text_scale_adjustment, "value",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    text_scale_get_mapping, text_scale_set_mapping,
+                                    NULL, NULL);
+      g_settings_bind_with_mapping (settings, "read-aloud-voice", self->voice_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, voice_get_mapping, voice_set_mapping,
+                                    NULL, NULL);
+      g_settings_bind_with_mapping (settings, "read-aloud-speed", self->speed_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, speed_get_mapping, speed_set_mapping,
+                                    NULL, NULL);
+    }
 }
 
 GtkWidget *

@@ -477,6 +477,39 @@ test_runtime_is_isolated (void)
   g_assert_cmpstr (world, ==, "object ngan");
 }
 
+static gboolean
+found_marked (gpointer data)
+{
+  g_autofree char *n = js_in (w.view, HS_LESSON_VIEW_WORLD, "return String(window.hocsoFound || 0);");
+
+  return atoi (n) > 0;
+}
+
+static void
+test_find_in_page (void)
+{
+  g_autofree char *marked = NULL;
+  g_autofree char *second = NULL;
+
+  /* Coming from a search for "dinh danh" without accents: every "định
+   * danh" of the page is marked (the heading's and one per paragraph), and
+   * "Đoạn 1" is not mistaken for "danh". */
+  hs_lesson_view_set_find (w.view, "DINH danh");
+  open_lesson ("trang", NULL);
+  wait_until (found_marked, NULL, 10, "the words searched for to be marked");
+  marked = js_in (w.view, HS_LESSON_VIEW_WORLD,
+                  "const h = CSS.highlights.get('hocso-found');"
+                  "const texts = [...h].map((r) => r.toString());"
+                  "return [h.size, texts[0], texts[1], new Set(texts).size].join('|');");
+  g_assert_cmpstr (marked, ==, "162|Định|danh|3");
+
+  /* The next lesson opened is not searched again. */
+  open_lesson ("trang", NULL);
+  spin (500);
+  second = js_in (w.view, HS_LESSON_VIEW_WORLD, "return String(window.hocsoFound || 0);");
+  g_assert_cmpstr (second, ==, "0");
+}
+
 static char *reading_state;
 
 static void
@@ -713,6 +746,7 @@ main (int    argc,
   g_test_add_func ("/hocso/web/scroll-to-end-completes", test_scroll_to_end_completes);
   g_test_add_func ("/hocso/web/runtime-is-isolated", test_runtime_is_isolated);
   g_test_add_func ("/hocso/web/read-aloud", test_read_aloud);
+  g_test_add_func ("/hocso/web/find-in-page", test_find_in_page);
   g_test_add_func ("/hocso/web/video-plays-and-seeks", test_video_plays_and_seeks);
   g_test_add_func ("/hocso/web/video-resumes", test_video_resumes);
   g_test_add_func ("/hocso/web/storage-per-learner", test_storage_per_learner);

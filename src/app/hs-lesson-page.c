@@ -33,6 +33,7 @@ struct _HsLessonPage
   GtkButton      *pause_button;
   AdwButtonContent *pause_content;
   char           *reading;       /* the read-aloud state the page last told */
+  char           *find;          /* words to mark in the next lesson opened */
   gboolean        setting_read;  /* the toggle is being set from that state */
 
   HsLessonView   *view;
@@ -387,6 +388,8 @@ hs_lesson_page_open (HsLessonPage  *self,
   show_reading (self, "stopped");
   gtk_widget_set_visible (GTK_WIDGET (self->read_button), hs_lesson_get_kind (lesson) == HS_LESSON_KIND_PAGE);
   hs_lesson_view_set_quiz_session (self->view, quiz);
+  hs_lesson_view_set_find (self->view, self->find);
+  g_clear_pointer (&self->find, g_free);
   hs_lesson_view_load (self->view, course, lesson, self->location);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
@@ -410,6 +413,22 @@ hs_lesson_page_close (HsLessonPage *self)
   g_clear_object (&self->lesson);
   g_clear_object (&self->course);
   self->fraction = 0;
+}
+
+/**
+ * hs_lesson_page_set_find:
+ * @query: (nullable): what the learner searched for
+ *
+ * The next lesson opened marks these words and scrolls to the first.
+ */
+void
+hs_lesson_page_set_find (HsLessonPage *self,
+                         const char   *query)
+{
+  g_return_if_fail (HS_IS_LESSON_PAGE (self));
+
+  g_free (self->find);
+  self->find = g_strdup (query);
 }
 
 HsLessonView *
@@ -569,6 +588,7 @@ hs_lesson_page_finalize (GObject *object)
 
   g_free (self->location);
   g_free (self->reading);
+  g_free (self->find);
 
   G_OBJECT_CLASS (hs_lesson_page_parent_class)->finalize (object);
 }

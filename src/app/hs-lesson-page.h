@@ -23,6 +23,8 @@ gboolean      hs_lesson_page_open      (HsLessonPage  *self,
                                         GError       **error);
 void          hs_lesson_page_close     (HsLessonPage  *self);
 HsLessonView *hs_lesson_page_get_view  (HsLessonPage  *self);
+void          hs_lesson_page_set_find  (HsLessonPage  *self,
+                                        const char    *query);
 const char   *hs_lesson_page_get_title (HsLessonPage  *self);
 
 G_END_DECLS

@@ -19,6 +19,8 @@
 #include "hs-manifest.h"
 #include "hs-quiz.h"
 #include "hs-scorm.h"
+#include "hs-search.h"
+#include "hs-search-hit.h"
 #include "hs-walkthrough.h"
 #include "hs-window.h"
 
@@ -34,6 +36,8 @@ struct _HsLibraryPage
   GtkProgressBar  *import_progress;
   GtkWidget       *import_cancel_button;
   GtkStack        *stack;
+  GtkSearchEntry  *search_entry;
+  GtkBox          *results_box;
   GtkWidget       *continue_card;
   GtkLabel        *continue_heading_label;
   GtkLabel        *continue_lesson_label;
@@ -60,6 +64,8 @@ struct _HsLibraryPage
   GCancellable    *import_cancellable;
   gint64           import_updated; /* monotonic time of the last progress */
   guint            heartbeat_id;
+  HsSearch        *search;
+  char            *query;          /* the search shown, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (HsLibraryPage, hs_library_page, ADW_TYPE_BIN)
@@ -67,6 +73,7 @@ G_DEFINE_FINAL_TYPE (HsLibraryPage, hs_library_page, ADW_TYPE_BIN)
 enum {
   COURSE_ACTIVATED,
   CONTINUE_ACTIVATED,
+  RESULT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -530,6 +537,210 @@ card_activated_cb (HsLibraryPage   *self,
     g_signal_emit (self, signals[COURSE_ACTIVATED], 0, course_id);
 }
 
+/* --- search ------------------------------------------------------------ */
+
+static const char *
+kind_icon (HsSearchHit *hit)
+{
+  HsLessonKind kind;
+
+  if (hs_search_hit_get_lesson_id (hit) == NULL || !hs_search_hit_get_kind (hit, &kind))
+    return "folder-symbolic";
+  switch (kind)
+    {
+    case HS_LESSON_KIND_VIDEO:
+      return "video-x-generic-symbolic";
+    case HS_LESSON_KIND_QUIZ:
+      return "checkbox-checked-symbolic";
+    case HS_LESSON_KIND_WALKTHROUGH:
+      return "phone-symbolic";
+    default:
+      return "text-x-generic-symbolic";
+    }
+}
+
+static GtkWidget *
+create_result_row (HsSearchHit *hit)
+{
+  g_autofree char *title = hs_search_hit_get_title_markup (hit);
+  g_autofree char *snippet = hs_search_hit_get_snippet_markup (hit);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon (hit));
+  GtkWidget *title_label = gtk_label_new (NULL);
+  GtkWidget *snippet_label = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+  gtk_label_set_markup (GTK_LABEL (title_label), title);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_widget_add_css_class (title_label, "heading");
+  gtk_label_set_markup (GTK_LABEL (snippet_label), snippet);
+  gtk_label_set_xalign (GTK_LABEL (snippet_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (snippet_label, "dim-label");
+  gtk_widget_set_visible (snippet_label, hs_search_hit_get_snippet (hit) != NULL &&
+                                         *hs_search_hit_get_snippet (hit) != '\0');
+
+  gtk_box_append (GTK_BOX (text), title_label);
+  gtk_box_append (GTK_BOX (text), snippet_label);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data_full (G_OBJECT (row), "course-id", g_strdup (hs_search_hit_get_course_id (hit)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "lesson-id", g_strdup (hs_search_hit_get_lesson_id (hit)), g_free);
+  return row;
+}
+
+static void
+result_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     HsLibraryPage *self)
+{
+  const char *course_id = g_object_get_data (G_OBJECT (row), "course-id");
+  const char *lesson_id = g_object_get_data (G_OBJECT (row), "lesson-id");
+
+  if (lesson_id != NULL)
+    g_signal_emit (self, signals[RESULT_ACTIVATED], 0, course_id, lesson_id, self->query);
+  else
+    g_signal_emit (self, signals[COURSE_ACTIVATED], 0, course_id);
+}
+
+static void
+clear_results (HsLibraryPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box))) != NULL)
+    gtk_box_remove (self->results_box, child);
+}
+
+static void
+show_search (HsLibraryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  GtkWidget *list = NULL;
+  const char *course_id = NULL;
+
+  clear_results (self);
+  if (self->search == NULL)
+    self->search = hs_search_new (hs_library_get_store (hs_application_get_library (app ())));
+
+  hits = hs_search_query (self->search, self->query, NULL, 60, &error);
+  if (hits == NULL)
+    {
+      g_warning ("Search failed: %s", error->message);
+      hits = g_ptr_array_new ();
+    }
+
+  if (hits->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Nothing found for “%s”. Try fewer or shorter words."), self->query);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_top (label, 36);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "title-4");
+      gtk_box_append (self->results_box, label);
+    }
+
+  /* Hits come grouped by course: a heading and a list for each. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      HsSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (g_strcmp0 (course_id, hs_search_hit_get_course_id (hit)) != 0)
+        {
+          GtkWidget *heading = gtk_label_new (hs_search_hit_get_course_title (hit));
+
+          course_id = hs_search_hit_get_course_id (hit);
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+          gtk_widget_add_css_class (heading, "title-3");
+          gtk_widget_set_margin_top (heading, 12);
+          gtk_box_append (self->results_box, heading);
+
+          list = gtk_list_box_new ();
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          hs_search_hit_get_course_title (hit), -1);
+          g_signal_connect_object (list, "row-activated", G_CALLBACK (result_activated_cb), self, 0);
+          gtk_box_append (self->results_box, list);
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), create_result_row (hit));
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+search_changed_cb (HsLibraryPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->query, g_free);
+  if (hs_search_has_words (text))
+    {
+      self->query = g_strdup (text);
+      show_search (self);
+    }
+  else
+    {
+      clear_results (self);
+      gtk_stack_set_visible_child_name (self->stack,
+                                        self->courses != NULL && self->courses->len > 0 ? "courses" : "empty");
+    }
+}
+
+/* Enter opens the first result. */
+static void
+search_activate_cb (HsLibraryPage *self)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX (child))
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), 0);
+
+        if (row != NULL)
+          result_activated_cb (GTK_LIST_BOX (child), row, self);
+        return;
+      }
+}
+
+static void
+search_stop_cb (HsLibraryPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  HsLibraryPage *self = HS_LIBRARY_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
 static void
 show_import_error (HsLibraryPage *self,
                    const char    *display_name,
@@ -828,6 +1039,8 @@ hs_library_page_finalize (GObject *object)
 
   g_free (self->continue_course_id);
   g_free (self->continue_lesson_id);
+  g_free (self->query);
+  g_clear_object (&self->search);
 
   G_OBJECT_CLASS (hs_library_page_parent_class)->finalize (object);
 }
@@ -859,12 +1072,26 @@ hs_library_page_class_init (HsLibraryPageClass *klass)
     g_signal_new ("continue-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
+  /**
+   * HsLibraryPage::result-activated:
+   * @course_id: the course of the lesson found
+   * @lesson_id: the lesson found
+   * @query: what was searched for, to mark in the lesson
+   */
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_cb, NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hocso/HocSo/hs-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, import_label);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, import_progress);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, import_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, results_box);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, continue_card);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, continue_heading_label);
   gtk_widget_class_bind_template_child (widget_class, HsLibraryPage, continue_lesson_label);
@@ -882,6 +1109,9 @@ hs_library_page_class_init (HsLibraryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
 }
 
 static void
@@ -980,7 +1210,10 @@ hs_library_page_reload (HsLibraryPage *self)
 
   update_continue (self);
   update_filter (self);
-  gtk_stack_set_visible_child_name (self->stack, self->courses->len > 0 ? "courses" : "empty");
+  if (self->query != NULL)
+    show_search (self);
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->courses->len > 0 ? "courses" : "empty");
 }
 
 /**

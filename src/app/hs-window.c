@@ -210,6 +210,17 @@ course_activated_cb (HsWindow      *self,
 }
 
 static void
+result_activated_cb (HsWindow      *self,
+                     const char    *course_id,
+                     const char    *lesson_id,
+                     const char    *query,
+                     HsLibraryPage *page)
+{
+  hs_lesson_page_set_find (self->lesson_page, query);
+  hs_window_open_lesson (self, course_id, lesson_id);
+}
+
+static void
 continue_activated_cb (HsWindow      *self,
                        const char    *course_id,
                        const char    *lesson_id,
@@ -413,6 +424,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, learner_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, course_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, lesson_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, course_removed_cb);
 

@@ -47,6 +47,7 @@ struct _HsLessonView
   HsQuizSession                *quiz;         /* answers the quiz page, when one is shown */
   char                         *speech_voice; /* espeak-ng voice for read-aloud */
   char                         *speech_file;  /* the WAV being read aloud, removed after */
+  char                         *find;         /* words to mark in the next lesson loaded */
 };
 
 G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
@@ -178,7 +179,8 @@ add_quiz_strings (JsonBuilder *builder)
 static char *
 runtime_config (HsLesson   *lesson,
                 const char *course_id,
-                const char *location)
+                const char *location,
+                const char *find)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -197,6 +199,11 @@ runtime_config (HsLesson   *lesson,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "completeAt");
   json_builder_add_double_value (builder, 0.9);
+  json_builder_set_member_name (builder, "find");
+  if (find != NULL)
+    json_builder_add_string_value (builder, find);
+  else
+    json_builder_add_null_value (builder);
   if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
     add_quiz_strings (builder);
   json_builder_end_object (builder);
@@ -689,6 +696,7 @@ hs_lesson_view_dispose (GObject *object)
   g_clear_object (&self->filter_store);
   g_clear_object (&self->quiz);
   remove_speech_file (self);
+  g_clear_pointer (&self->find, g_free);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->dispose (object);
 }
@@ -989,7 +997,8 @@ hs_lesson_view_load (HsLessonView *self,
   webkit_user_content_manager_remove_all_scripts (manager);
   webkit_user_content_manager_remove_all_filters (manager);
 
-  config = runtime_config (lesson, self->course_id, location);
+  config = runtime_config (lesson, self->course_id, location, self->find);
+  g_clear_pointer (&self->find, g_free);
   runtime = runtime_source ("lesson.js");
   if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
     {
@@ -1076,6 +1085,23 @@ hs_lesson_view_read_aloud (HsLessonView *self,
   script = g_strdup_printf ("window.hocsoReadAloud ? window.hocsoReadAloud.%s(%s) : false", command, number);
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self), script, -1, HS_LESSON_VIEW_WORLD,
                                        NULL, NULL, NULL, NULL);
+}
+
+/**
+ * hs_lesson_view_set_find:
+ * @query: (nullable): words the learner searched for
+ *
+ * The next lesson loaded marks these words (ignoring case and Vietnamese
+ * marks, as search does) and scrolls to the first.
+ */
+void
+hs_lesson_view_set_find (HsLessonView *self,
+                         const char   *query)
+{
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+
+  g_free (self->find);
+  self->find = g_strdup (query);
 }
 
 /**

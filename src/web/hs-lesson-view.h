@@ -34,6 +34,8 @@ void          hs_lesson_view_load          (HsLessonView         *self,
 void          hs_lesson_view_unload        (HsLessonView         *self);
 void          hs_lesson_view_set_quiz_session (HsLessonView      *self,
                                             HsQuizSession        *session);
+void          hs_lesson_view_set_find      (HsLessonView         *self,
+                                            const char           *query);
 void          hs_lesson_view_read_aloud    (HsLessonView         *self,
                                             const char           *command,
                                             double                rate,

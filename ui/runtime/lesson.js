@@ -341,10 +341,74 @@
     };
   }
 
+  // Coming from a search: mark the words searched for, as search matches
+  // them (case, Vietnamese marks and đ ignored; a word matches the start of
+  // a longer one), and bring the first into view.
+  function fold (text) {
+    let out = '';
+    const map = [];
+    for (let i = 0; i < text.length; i++) {
+      const folded = text[i].normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd').toLowerCase();
+      for (const ch of folded) {
+        out += ch;
+        map.push(i);
+      }
+    }
+    return { text: out, map: map };
+  }
+
+  function markFound (query) {
+    const words = fold(query).text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    if (words.length === 0 || typeof Highlight !== 'function' || !window.CSS || !CSS.highlights)
+      return 0;
+    const found = new Highlight();
+    let first = null;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement && node.parentElement.closest('script, style, noscript')
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const folded = fold(node.data);
+      for (const word of words) {
+        let at = folded.text.indexOf(word);
+        while (at >= 0) {
+          const before = at === 0 ? '' : folded.text[at - 1];
+          if (!/[\p{L}\p{N}]/u.test(before)) {
+            let end = at + word.length;
+            while (end < folded.text.length && /[\p{L}\p{N}]/u.test(folded.text[end]))
+              end++;
+            const range = document.createRange();
+            range.setStart(node, folded.map[at]);
+            range.setEnd(node, end < folded.map.length ? folded.map[end] : node.length);
+            found.add(range);
+            if (!first)
+              first = range;
+          }
+          at = folded.text.indexOf(word, at + 1);
+        }
+      }
+    }
+    if (!first)
+      return 0;
+    const style = document.createElement('style');
+    style.textContent = '::highlight(hocso-found) { background: #b7e4ff; color: #0a1a24; }';
+    document.head.append(style);
+    CSS.highlights.set('hocso-found', found);
+    const box = first.getBoundingClientRect();
+    window.scrollTo(0, Math.max(0, window.scrollY + box.top - window.innerHeight / 3));
+    return found.size;
+  }
+
   if (config.kind === 'video')
     setupVideo();
   else if (config.kind === 'page') {
     setupPage();
     setupReadAloud();
+    if (config.find) {
+      window.addEventListener('load', () => {
+        window.hocsoFound = markFound(config.find);
+      });
+    }
   }
 })();

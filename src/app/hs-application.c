@@ -59,6 +59,26 @@ apply_text_scale (HsApplication *self)
 }
 
 static void
+apply_color_scheme (HsApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int scheme = g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (scheme, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
+color_scheme_changed_cb (GSettings     *settings,
+                         const char    *key,
+                         HsApplication *self)
+{
+  apply_color_scheme (self);
+}
+
+static void
 text_scale_changed_cb (GSettings     *settings,
                        const char    *key,
                        HsApplication *self)
@@ -115,7 +135,32 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* The folder that holds the library and the records, for whoever looks
+ * after the computer (backups, a copy to another PC). */
+static void
+open_data_folder_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  HsApplication *self = user_data;
+  g_autoptr(GFile) folder = g_file_new_for_path (self->data_dir);
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      g_autofree char *message = g_strdup_printf (_("The data folder could not be opened. It is %s"),
+                                                  self->data_dir);
+
+      g_warning ("Could not open %s: %s", uri, error->message);
+      if (HS_IS_WINDOW (window))
+        hs_window_add_toast (HS_WINDOW (window), message);
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-data-folder", open_data_folder_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
@@ -193,6 +238,9 @@ hs_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::text-scale",
                            G_CALLBACK (text_scale_changed_cb), self, 0);
   apply_text_scale (self);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, 0);
+  apply_color_scheme (self);
 
   if (self->data_dir == NULL)
     self->data_dir = hs_library_default_data_dir ();

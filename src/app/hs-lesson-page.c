@@ -315,6 +315,17 @@ read_toggled_cb (HsLessonPage *self)
 }
 
 static void
+read_aloud_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HsLessonPage *self = HS_LESSON_PAGE (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->read_button)))
+    gtk_toggle_button_set_active (self->read_button, !gtk_toggle_button_get_active (self->read_button));
+}
+
+static void
 pause_clicked_cb (HsLessonPage *self)
 {
   if (self->view != NULL)
@@ -630,6 +641,8 @@ hs_lesson_page_class_init (HsLessonPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "lesson.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "lesson.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "lesson.previous", NULL);
+  gtk_widget_class_install_action (widget_class, "lesson.read-aloud", NULL, read_aloud_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "lesson.read-aloud", NULL);
 }
 
 static void

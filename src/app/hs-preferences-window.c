@@ -26,6 +26,7 @@ struct _HsPreferencesWindow
 
   GtkScale             *text_scale;
   GtkAdjustment        *text_scale_adjustment;
+  AdwComboRow          *style_row;
   AdwComboRow          *voice_row;
   AdwComboRow          *speed_row;
 };
@@ -77,6 +78,34 @@ text_scale_set_mapping (const GValue       *value,
   double scale = to_percent (g_value_get_double (value)) / 100.0;
 
   return g_variant_new_double (CLAMP (scale, MIN_TEXT_SCALE, MAX_TEXT_SCALE));
+}
+
+static const char * const styles[] = { "system", "light", "dark" };
+
+static gboolean
+style_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_str_equal (styles[i], style))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+style_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return i < G_N_ELEMENTS (styles) ? g_variant_new_string (styles[i]) : NULL;
 }
 
 static gboolean
@@ -154,6 +183,7 @@ hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hocso/HocSo/hs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, voice_row);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, speed_row);
 }
@@ -200,6 +230,9 @@ hs_preferences_window_init (HsPreferencesWindow *self)
                                     self->text_scale_adjustment, "value",
                                     G_SETTINGS_BIND_DEFAULT,
                                     text_scale_get_mapping, text_scale_set_mapping,
+                                    NULL, NULL);
+      g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, style_get_mapping, style_set_mapping,
                                     NULL, NULL);
       g_settings_bind_with_mapping (settings, "read-aloud-voice", self->voice_row, "selected",
                                     G_SETTINGS_BIND_DEFAULT, voice_get_mapping, voice_set_mapping,

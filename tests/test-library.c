@@ -406,6 +406,51 @@ test_sweeps_crash_leftovers (Fixture       *f,
   g_assert_finalize_object (reopened);
 }
 
+static void
+test_update_changes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = hs_test_make_package (f->tmp, "vn.hocso.doi", "1.0.0", 3, HS_TEST_FORMAT_ZIP, FALSE);
+  g_autofree char *v2 = hs_test_make_package (f->tmp, "vn.hocso.doi", "1.1.0", 5, HS_TEST_FORMAT_ZIP, FALSE);
+  g_autofree char *v3 = hs_test_make_package (f->tmp, "vn.hocso.doi", "2.0.0", 2, HS_TEST_FORMAT_ZIP, FALSE);
+  g_autoptr(HsCourse) first = import_ok (f, v1);
+  g_autofree char *previous = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+
+  /* A course installed once has nothing to compare with. */
+  g_assert_true (hs_library_get_update_changes (f->library, "vn.hocso.doi", &previous, &added, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_null (previous);
+  g_assert_cmpuint (added->len + removed->len, ==, 0);
+  g_clear_pointer (&added, g_ptr_array_unref);
+  g_clear_pointer (&removed, g_ptr_array_unref);
+
+  {
+    g_autoptr(HsCourse) second = import_ok (f, v2);
+  }
+  g_assert_true (hs_library_get_update_changes (f->library, "vn.hocso.doi", &previous, &added, &removed, &error));
+  g_assert_cmpstr (previous, ==, "1.0.0");
+  g_assert_cmpuint (added->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (added, 0), ==, "Bài 4");
+  g_assert_cmpstr (g_ptr_array_index (added, 1), ==, "Bài 5");
+  g_assert_cmpuint (removed->len, ==, 0);
+  g_clear_pointer (&previous, g_free);
+  g_clear_pointer (&added, g_ptr_array_unref);
+  g_clear_pointer (&removed, g_ptr_array_unref);
+
+  /* Against the newest of the older versions, not the first. */
+  {
+    g_autoptr(HsCourse) third = import_ok (f, v3);
+  }
+  g_assert_true (hs_library_get_update_changes (f->library, "vn.hocso.doi", &previous, &added, &removed, &error));
+  g_assert_cmpstr (previous, ==, "1.1.0");
+  g_assert_cmpuint (added->len, ==, 0);
+  g_assert_cmpuint (removed->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (removed, 0), ==, "Bài 3");
+}
+
 static guint
 n_installed_courses (Fixture *f)
 {
@@ -488,6 +533,7 @@ main (int    argc,
   ADD ("remove", test_remove);
   ADD ("sweeps-crash-leftovers", test_sweeps_crash_leftovers);
   ADD ("bundled", test_bundled);
+  ADD ("update-changes", test_update_changes);
 
   return g_test_run ();
 }

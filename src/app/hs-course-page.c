@@ -24,6 +24,10 @@ struct _HsCoursePage
   GtkPicture        *cover_picture;
   GtkLabel          *title_label;
   GtkLabel          *summary_label;
+  AdwActionRow      *version_row;
+  AdwActionRow      *installed_row;
+  AdwActionRow      *size_row;
+  AdwActionRow      *source_row;
   GtkWidget         *minutes_box;
   GtkLabel          *minutes_label;
   GtkWidget         *audience_box;
@@ -384,6 +388,25 @@ update_progress (HsCoursePage *self)
 }
 
 static void
+fill_details (HsCoursePage *self)
+{
+  const char *installed = hs_course_get_installed (self->course);
+  const char *source = hs_course_get_source (self->course);
+  g_autoptr(GDateTime) utc = installed ? g_date_time_new_from_iso8601 (installed, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  /* Translators: a date and time, as strftime() writes it */
+  g_autofree char *when = local ? g_date_time_format (local, _("%d/%m/%Y %H:%M")) : NULL;
+  g_autofree char *size = g_format_size (hs_course_get_size (self->course));
+
+  adw_action_row_set_subtitle (self->version_row, hs_course_get_version (self->course));
+  adw_action_row_set_subtitle (self->installed_row, when ? when : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->installed_row), when != NULL);
+  adw_action_row_set_subtitle (self->size_row, size);
+  adw_action_row_set_subtitle (self->source_row, source ? source : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->source_row), source != NULL && *source != '\0');
+}
+
+static void
 fill (HsCoursePage *self)
 {
   guint minutes = hs_course_get_estimated_minutes (self->course);
@@ -409,6 +432,7 @@ fill (HsCoursePage *self)
 
   update_cover (self);
   update_progress (self);
+  fill_details (self);
 
   if (self->learner != NULL)
     {
@@ -567,6 +591,10 @@ hs_course_page_class_init (HsCoursePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, cover_picture);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, version_row);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, installed_row);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, size_row);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, source_row);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, minutes_box);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, minutes_label);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, audience_box);

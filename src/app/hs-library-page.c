@@ -781,6 +781,53 @@ show_import_error (HsLibraryPage *self,
   show_message (self, heading, body);
 }
 
+static void
+append_titles (GString    *text,
+               const char *heading,
+               GPtrArray  *titles)
+{
+  if (titles->len == 0)
+    return;
+  g_string_append_printf (text, "\n\n%s", heading);
+  for (guint i = 0; i < titles->len; i++)
+    g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (titles, i));
+}
+
+/* A new course gets a toast; an update says what changed, as a learner
+ * half-way through it wants to know. */
+static void
+show_installed (HsLibraryPage *self,
+                HsCourse      *course)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GString) body = NULL;
+
+  if (!hs_library_get_update_changes (hs_application_get_library (app ()), hs_course_get_id (course),
+                                      &previous, &added, &removed, &error))
+    g_warning ("Could not compare the versions of %s: %s", hs_course_get_id (course), error->message);
+
+  if (previous == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is installed."), hs_course_get_title (course));
+
+      toast (self, message);
+      return;
+    }
+
+  body = g_string_new (NULL);
+  g_string_append_printf (body, _("“%s” is now version %s (it was %s)."),
+                          hs_course_get_title (course), hs_course_get_version (course), previous);
+  append_titles (body, _("New lessons:"), added);
+  append_titles (body, _("Lessons no longer in the course:"), removed);
+  if (added->len == 0 && removed->len == 0)
+    g_string_append_printf (body, "\n\n%s", _("It has the same lessons, brought up to date."));
+  g_string_append_printf (body, "\n\n%s", _("Everyone's progress is kept."));
+  show_message (self, _("Course Updated"), body->str);
+}
+
 static gboolean
 import_progress_idle_cb (gpointer user_data)
 {
@@ -910,11 +957,9 @@ import_done_cb (GObject      *source_object,
 
   if (course != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is installed."), hs_course_get_title (course));
-
       /* The window reloads this page when the library changes. */
       hs_application_library_changed (app ());
-      toast (self, message);
+      show_installed (self, course);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

@@ -668,6 +668,110 @@ hs_library_get_course (HsLibrary   *self,
  *
  * Returns: (nullable): the folder, or %NULL when the course is not installed
  */
+/* The titles of the lessons of @version of @course_id, by lesson id. */
+static GHashTable *
+lesson_titles (HsLibrary   *self,
+               const char  *course_id,
+               const char  *version,
+               GPtrArray   *order,
+               GError     **error)
+{
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hs_store_query (self->store, error,
+                         "SELECT id, title FROM lessons WHERE course_id = ? AND version = ? ORDER BY position",
+                         "ss", course_id, version);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    {
+      char *id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      g_hash_table_insert (titles, id, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      if (order != NULL)
+        g_ptr_array_add (order, id);
+    }
+  sqlite3_reset (stmt);
+  return rc == -1 ? NULL : g_steal_pointer (&titles);
+}
+
+/**
+ * hs_library_get_update_changes:
+ * @previous_version: (out): the version the current one replaced, or %NULL
+ *   when there is none (the course was new)
+ * @added: (out) (element-type utf8): titles of the lessons the current
+ *   version has and the previous one had not, in course order
+ * @removed: (out) (element-type utf8): titles of the lessons the previous
+ *   version had and the current one has not
+ *
+ * What an update changed, for telling the learner.  Lessons are matched by
+ * id, as progress is, so a renamed lesson is neither added nor removed.
+ */
+gboolean
+hs_library_get_update_changes (HsLibrary   *self,
+                               const char  *course_id,
+                               char       **previous_version,
+                               GPtrArray  **added,
+                               GPtrArray  **removed,
+                               GError     **error)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *previous = NULL;
+  g_autoptr(GHashTable) now = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GPtrArray) now_order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before_order = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+
+  *previous_version = NULL;
+  *added = g_ptr_array_new_with_free_func (g_free);
+  *removed = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = hs_store_query (self->store, error, "SELECT version, is_current FROM courses WHERE id = ?", "s", course_id);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    {
+      const char *version = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (sqlite3_column_int (stmt, 1))
+        {
+          g_free (current);
+          current = g_strdup (version);
+        }
+      else if (previous == NULL || hs_utils_version_compare (version, previous) > 0)
+        {
+          g_free (previous);
+          previous = g_strdup (version);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return FALSE;
+  if (current == NULL || previous == NULL)
+    return TRUE;
+
+  now = lesson_titles (self, course_id, current, now_order, error);
+  before = now ? lesson_titles (self, course_id, previous, before_order, error) : NULL;
+  if (before == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < now_order->len; i++)
+    if (!g_hash_table_contains (before, g_ptr_array_index (now_order, i)))
+      g_ptr_array_add (*added, g_strdup (g_hash_table_lookup (now, g_ptr_array_index (now_order, i))));
+  for (guint i = 0; i < before_order->len; i++)
+    if (!g_hash_table_contains (now, g_ptr_array_index (before_order, i)))
+      g_ptr_array_add (*removed, g_strdup (g_hash_table_lookup (before, g_ptr_array_index (before_order, i))));
+  *previous_version = g_steal_pointer (&previous);
+  return TRUE;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -28,6 +28,12 @@ char       *hs_library_default_data_dir (void) G_GNUC_WARN_UNUSED_RESULT;
 HsLibrary  *hs_library_new            (const char             *data_dir,
                                        GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 const char *hs_library_get_data_dir   (HsLibrary              *self);
+gboolean    hs_library_get_update_changes (HsLibrary          *self,
+                                       const char             *course_id,
+                                       char                  **previous_version,
+                                       GPtrArray             **added,
+                                       GPtrArray             **removed,
+                                       GError                **error);
 gboolean    hs_library_install_bundled (HsLibrary             *self,
                                        const char             *dir,
                                        const char             *stamp,

@@ -422,6 +422,128 @@ test_quiz (void)
   }
 }
 
+/* A label that got less room than it needs shows cut-off text. */
+static void
+find_clipped (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  /* The text as laid out for the room the label got must fit in it. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE &&
+      *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      int text_width, text_height;
+
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      if (text_width > gtk_widget_get_width (widget) || text_height > gtk_widget_get_height (widget))
+        g_string_append_printf (out, "“%s” (%d×%d for text of %d×%d)\n", gtk_label_get_text (GTK_LABEL (widget)),
+                                gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                                text_width, text_height);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_clipped (child, out);
+}
+
+typedef struct {
+  HsApplication *app;
+  int            step;
+  guint          ticks;
+  GString       *clipped;
+  char          *pages_seen[3];
+} Comfort;
+
+static gboolean
+comfort_tick_cb (gpointer user_data)
+{
+  Comfort *c = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (c->app));
+
+  if (++c->ticks > 600)
+    {
+      g_string_append (c->clipped, "(timed out)\n");
+      g_application_quit (G_APPLICATION (c->app));
+      return G_SOURCE_REMOVE;
+    }
+  if (!HS_IS_WINDOW (window) || c->ticks % 20 != 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Library, then course, then a lesson: each checked once drawn. */
+  {
+    int dpi = 0;
+
+    g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+    g_assert_cmpint (dpi, ==, 2 * 96 * 1024);
+  }
+  find_clipped (GTK_WIDGET (window), c->clipped);
+  if (shots_dir != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      int w = gtk_widget_get_width (GTK_WIDGET (window)), h = gtk_widget_get_height (GTK_WIDGET (window));
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        {
+          GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+          g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node, NULL);
+          g_autofree char *name = g_strdup_printf ("%s/comfort-%d.png", shots_dir, c->step);
+
+          gdk_texture_save_to_png (texture, name);
+        }
+    }
+  g_free (c->pages_seen[c->step]);
+  c->pages_seen[c->step] = g_strdup (hs_window_get_page_name (HS_WINDOW (window)));
+
+  switch (c->step++)
+    {
+    case 0:
+      hs_window_show_course (HS_WINDOW (window), COURSE);
+      break;
+    case 1:
+      hs_window_open_lesson (HS_WINDOW (window), COURSE, LESSON);
+      break;
+    default:
+      g_action_group_activate_action (G_ACTION_GROUP (c->app), "quit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* At the largest text size the main pages still show every word whole. */
+static void
+test_large_text_not_clipped (void)
+{
+  g_autoptr(HsApplication) app = hs_application_new ();
+  g_autoptr(GSettings) settings = NULL;
+  const char *argv[] = { "hocso", "--learner", LEARNER, NULL };
+  Comfort c = { app, 0, 0, g_string_new (NULL), { NULL } };
+  int status;
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_double (settings, "text-scale", 2.0);
+
+  g_timeout_add (100, comfort_tick_cb, &c);
+  status = g_application_run (G_APPLICATION (app), 3, (char **) argv);
+  g_settings_reset (settings, "text-scale");
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (c.pages_seen[0], ==, "library");
+  g_assert_cmpstr (c.pages_seen[1], ==, "course");
+  g_assert_cmpstr (c.pages_seen[2], ==, "lesson");
+  if (c.clipped->len > 0)
+    g_error ("labels cut off at 200 %% text:\n%s", c.clipped->str);
+  g_string_free (c.clipped, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (c.pages_seen); i++)
+    g_free (c.pages_seen[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -453,6 +575,7 @@ main (int    argc,
 
   g_test_add_func ("/hocso/app/read-quit-continue", test_read_quit_continue);
   g_test_add_func ("/hocso/app/quiz", test_quiz);
+  g_test_add_func ("/hocso/app/large-text-not-clipped", test_large_text_not_clipped);
 
   status = g_test_run ();
   hs_test_rm_rf (tmp);

@@ -9,6 +9,7 @@
 #include "hs-course.h"
 #include "hs-media-server.h"
 #include "hs-quiz-session.h"
+#include "hs-scorm-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,12 @@ G_BEGIN_DECLS
 /* Signals:
  *   progress (double fraction, const char *location): the learner moved on
  *   completed (): the lesson's completion rule was met
- *   external-link (const char *uri): the page tried to leave the course */
+ *   external-link (const char *uri): the page tried to leave the course
+ *   scorm-call (const char *method, GStrv arguments, const char *result,
+ *     int error, const char *error_text): a SCO called its API (every call
+ *     with hs_lesson_view_set_scorm_debug(), else only refused ones)
+ *   record-failed (const char *message): what a SCO committed could not be
+ *     saved */
 G_DECLARE_FINAL_TYPE (HsLessonView, hs_lesson_view, HS, LESSON_VIEW, WebKitWebView)
 
 HsLessonView *hs_lesson_view_new           (WebKitWebContext     *context,
@@ -33,6 +39,10 @@ void          hs_lesson_view_load          (HsLessonView         *self,
 void          hs_lesson_view_unload        (HsLessonView         *self);
 void          hs_lesson_view_set_quiz_session (HsLessonView      *self,
                                             HsQuizSession        *session);
+void          hs_lesson_view_set_scorm_session (HsLessonView     *self,
+                                            HsScormSession       *session);
+void          hs_lesson_view_set_scorm_debug (HsLessonView       *self,
+                                            gboolean              debug);
 const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
 const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
 

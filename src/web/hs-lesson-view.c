@@ -1161,7 +1161,7 @@ close_scorm (HsLessonView  *self,
 
   webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (self),
                                                   "return typeof hocsoScormClose === 'function'"
-                                                  " ? await hocsoScormClose () : '[]';",
+                                                  " ? hocsoScormClose () : '[]';",
                                                   -1, NULL, HS_LESSON_VIEW_WORLD, NULL, close->cancellable,
                                                   scorm_closed_cb, close);
 }

@@ -374,11 +374,6 @@ scheme_request_cb (WebKitURISchemeRequest *request,
     return serve_quiz_page (request, scheme, course_id, uri);
   if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "sco"))
     return serve_sco_page (request, scheme, course_id, uri);
-  /* What a SCO's frame shows once the learner has left it (see
-   * scorm-bridge.js): about:blank would be a navigation out of the course. */
-  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "blank"))
-    return finish_text (request, scheme, SOUP_STATUS_OK, "text/html; charset=utf-8",
-                        g_strdup ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title></title></head></html>"));
   if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "quiz.css"))
     return serve_runtime_file (request, scheme, "quiz.css");
   if (g_str_has_prefix (path, HS_SCHEME_RESERVED_PREFIX))

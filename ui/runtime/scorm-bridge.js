@@ -73,26 +73,32 @@
   // For an API whose script ran before this one (see scorm.js).
   document.dispatchEvent(new Event('hocso-scorm-ready-' + config.nonce));
 
-  // Called by the app when the learner leaves the lesson: the SCO's frame
-  // is emptied first, so that its unload handlers run (and may call
-  // LMSFinish or Terminate) while this page is still alive; then the API
-  // sends what was set since the last commit.  Everything sent meanwhile is
-  // returned, in order, as JSON, rather than posted: the page is about to
-  // go, and the app saves it before it loads the next lesson.
-  window.hocsoScormClose = async function () {
+  // What leaving a page fires first, in each of the SCO's frames, outer
+  // ones first: many SCOs call LMSFinish or Terminate here.
+  function fireBeforeUnload (win) {
+    try {
+      win.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+      for (let i = 0; i < win.frames.length; i++)
+        fireBeforeUnload(win.frames[i]);
+    } catch (e) {
+      // A frame of another origin (none should load) is left alone.
+    }
+  }
+
+  // Called by the app when the learner leaves the lesson.  The SCO's frame
+  // goes first, while this page stays: its unload handlers run (removing
+  // the frame runs pagehide and unload in every frame inside, at once, and
+  // needs no loading, so it works in a hidden window too), then the API
+  // sends what was set since the last commit.  Everything sent meanwhile
+  // is returned, in order, as JSON, rather than posted: the app saves it
+  // before it loads anything else.
+  window.hocsoScormClose = function () {
     kept = [];
     const frame = document.getElementById('hocso-sco');
     if (frame) {
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, 3000);
-        frame.addEventListener('load', () => {
-          clearTimeout(timer);
-          resolve();
-        }, { once: true });
-        // A page of the player's own, in the course's origin: the lesson
-        // view lets no frame navigate out of the course.
-        frame.src = '/_hocso/blank';
-      });
+      if (frame.contentWindow)
+        fireBeforeUnload(frame.contentWindow);
+      frame.remove();
     }
     if (channel)
       channel.dispatchEvent(new CustomEvent('hocso-scorm-close'));

@@ -24,5 +24,6 @@ gboolean      hs_lesson_page_open      (HsLessonPage  *self,
 void          hs_lesson_page_close     (HsLessonPage  *self);
 HsLessonView *hs_lesson_page_get_view  (HsLessonPage  *self);
 const char   *hs_lesson_page_get_title (HsLessonPage  *self);
+GListModel   *hs_lesson_page_get_scorm_log (HsLessonPage *self);
 
 G_END_DECLS

@@ -4,7 +4,9 @@
  *
  * The scale writes the "text-scale" key as it moves; HsApplication applies
  * the key to the whole app, this window included, so the sample under the
- * scale always shows the size in use.
+ * scale always shows the size in use.  The developer page (the SCORM debug
+ * panel) shows only with HOCSO_DEVELOPER set, or once a tool is on, so that
+ * learners never meet it.
  */
 #define G_LOG_DOMAIN "hs-preferences-window"
 
@@ -24,6 +26,8 @@ struct _HsPreferencesWindow
 
   GtkScale             *text_scale;
   GtkAdjustment        *text_scale_adjustment;
+  AdwPreferencesPage   *developer_page;
+  GtkSwitch            *scorm_debug_switch;
 };
 
 G_DEFINE_FINAL_TYPE (HsPreferencesWindow, hs_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -85,6 +89,8 @@ hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hocso/HocSo/hs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, text_scale_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, developer_page);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, scorm_debug_switch);
 }
 
 static void
@@ -109,11 +115,19 @@ hs_preferences_window_init (HsPreferencesWindow *self)
     }
 
   if (app != NULL)
-    g_settings_bind_with_mapping (hs_application_get_settings (app), "text-scale",
-                                  self->text_scale_adjustment, "value",
-                                  G_SETTINGS_BIND_DEFAULT,
-                                  text_scale_get_mapping, text_scale_set_mapping,
-                                  NULL, NULL);
+    {
+      GSettings *settings = hs_application_get_settings (app);
+
+      g_settings_bind_with_mapping (settings, "text-scale",
+                                    self->text_scale_adjustment, "value",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    text_scale_get_mapping, text_scale_set_mapping,
+                                    NULL, NULL);
+      g_settings_bind (settings, "scorm-debug", self->scorm_debug_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      gtk_widget_set_visible (GTK_WIDGET (self->developer_page),
+                              g_getenv ("HOCSO_DEVELOPER") != NULL ||
+                              g_settings_get_boolean (settings, "scorm-debug"));
+    }
 }
 
 GtkWidget *

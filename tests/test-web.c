@@ -819,6 +819,32 @@ test_sco_forged_commit (void)
   g_assert_cmpuint (w.commits, ==, before);
   state = sco_state ("sco-1");
   g_assert_cmpint (state->status, !=, HS_LESSON_STATUS_COMPLETED);
+
+  /* A launch's token names nothing once the learner has left it: not the
+   * next SCO, not the one it was for. */
+  {
+    g_autofree char *token = js_in (w.view, HS_LESSON_VIEW_WORLD, "return HOCSO_SCORM_BRIDGE.token;");
+    g_autofree char *script = NULL;
+    g_autofree char *stale = NULL;
+    g_autoptr(HsScormSession) next = open_sco ("khung");
+    guint after;
+
+    g_assert_true (hs_scorm_session_is_closed (session));
+    wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
+    after = w.commits;
+    script = g_strdup_printf ("try {"
+                              "  await window.webkit.messageHandlers.hocso.postMessage({ type: 'scorm-commit', token: '%s',"
+                              "    final: true, cmi: JSON.stringify({ cmi: { core: { lesson_status: 'passed' } } }) });"
+                              "  return 'accepted';"
+                              "} catch (e) { return 'refused'; }", token);
+    stale = js_in (w.view, HS_LESSON_VIEW_WORLD, script);
+    g_assert_cmpstr (stale, ==, "refused");
+    spin (300);
+    g_assert_cmpuint (w.commits, ==, after);
+    g_clear_pointer (&state, hs_lesson_progress_free);
+    state = sco_state ("sco-1");
+    g_assert_cmpint (state->status, !=, HS_LESSON_STATUS_COMPLETED);
+  }
 }
 
 static void

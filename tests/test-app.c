@@ -20,6 +20,7 @@
 
 #include "hs-application.h"
 #include "hs-lesson-page.h"
+#include "hs-preferences-window.h"
 #include "hs-test-fixtures.h"
 #include "hs-window.h"
 
@@ -837,6 +838,95 @@ test_scorm_2004 (void)
   g_assert_cmpstr (interactions, ==, "cau-1=true:correct");
 }
 
+typedef struct {
+  HsApplication *app;
+  guint          ticks;
+  gboolean       page_visible;
+  gboolean       found;
+} Prefs;
+
+static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens Preferences, finds the SCORM debug switch, and turns it on. */
+static gboolean
+prefs_tick_cb (gpointer user_data)
+{
+  Prefs *prefs = user_data;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  if (++prefs->ticks == 5)
+    g_action_group_activate_action (G_ACTION_GROUP (prefs->app), "preferences", NULL);
+  if (prefs->ticks < 10)
+    return G_SOURCE_CONTINUE;
+
+  toplevels = gtk_window_get_toplevels ();
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *toggle;
+
+      if (!HS_IS_PREFERENCES_WINDOW (window))
+        continue;
+      toggle = find_switch (window);
+      g_assert_nonnull (toggle);
+      prefs->found = TRUE;
+      prefs->page_visible = gtk_widget_get_visible (gtk_widget_get_ancestor (toggle, ADW_TYPE_PREFERENCES_PAGE));
+      if (prefs->page_visible)
+        gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (prefs->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static Prefs
+open_preferences (void)
+{
+  g_autoptr(HsApplication) app = hs_application_new ();
+  char *argv[] = { (char *) "hocso", NULL };
+  Prefs prefs = { app, 0, FALSE, FALSE };
+
+  g_timeout_add (100, prefs_tick_cb, &prefs);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_true (prefs.found);
+  return prefs;
+}
+
+static void
+test_developer_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Prefs prefs;
+
+  /* Learners never see the developer page… */
+  g_unsetenv ("HOCSO_DEVELOPER");
+  prefs = open_preferences ();
+  g_assert_false (prefs.page_visible);
+  g_assert_false (g_settings_get_boolean (settings, "scorm-debug"));
+
+  /* …people who make courses ask for it, and its switch is the setting. */
+  g_setenv ("HOCSO_DEVELOPER", "1", TRUE);
+  prefs = open_preferences ();
+  g_unsetenv ("HOCSO_DEVELOPER");
+  g_assert_true (prefs.page_visible);
+  g_assert_true (g_settings_get_boolean (settings, "scorm-debug"));
+  g_settings_reset (settings, "scorm-debug");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -884,6 +974,7 @@ main (int    argc,
   g_test_add_func ("/hocso/app/scorm-12", test_scorm_12);
   g_test_add_func ("/hocso/app/scorm-debug-panel", test_scorm_debug_panel);
   g_test_add_func ("/hocso/app/scorm-2004", test_scorm_2004);
+  g_test_add_func ("/hocso/app/developer-preferences", test_developer_preferences);
 
   status = g_test_run ();
   hs_test_rm_rf (tmp);

@@ -163,6 +163,29 @@ hs_test_make_quiz_package (const char *parent,
 }
 
 char *
+hs_test_make_scorm_package (const char         *parent,
+                            const char         *name,
+                            const char         *manifest,
+                            const char * const *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsTestArchive) archive = hs_test_archive_new (HS_TEST_FORMAT_ZIP);
+  g_autofree char *file = g_strdup_printf ("%s.zip", name);
+  char *path = g_build_filename (parent, file, NULL);
+
+  hs_test_archive_add_file (archive, "imsmanifest.xml", manifest, -1);
+  for (guint i = 0; files != NULL && files[i] != NULL; i += 2)
+    {
+      g_assert_nonnull (files[i + 1]);
+      hs_test_archive_add_file (archive, files[i], files[i + 1], -1);
+    }
+  hs_test_archive_write (archive, path, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+char *
 hs_test_dump_db (const char *db_path)
 {
   g_autoptr(GString) out = g_string_new (NULL);

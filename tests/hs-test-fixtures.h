@@ -32,6 +32,13 @@ char *hs_test_make_quiz_package (const char  *parent,
                                  const char  *id,
                                  const char  *quiz_json) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Zips a SCORM package into parent/NAME.zip: imsmanifest.xml holding
+ * manifest, and files, a NULL-ended list of path, contents pairs. */
+char *hs_test_make_scorm_package (const char         *parent,
+                                  const char         *name,
+                                  const char         *manifest,
+                                  const char * const *files) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Every row of every table of the database, as text. */
 char *hs_test_dump_db          (const char   *db_path) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -5,7 +5,10 @@
  * Opens Học Số on a lesson of the sample course, reads it to the end,
  * quits; then starts again, finds the lesson under "Continue" and reopens
  * it at the same place.  Then takes the sample course's quiz through its
- * page: wrong, then right after quitting half-way.  Records are checked in
+ * page: wrong, then right after quitting half-way.  Then plays SCORM 1.2
+ * and 2004 packages made here, each shaped like what authoring tools
+ * export (framesets, launch parameters, LMSFinish on unload, and their
+ * quirks), and relaunches them to see them resume.  Records are checked in
  * the database in between.
  *
  * With HOCSO_TEST_SHOTS=DIR, the lesson is saved as a PNG in DIR every
@@ -17,6 +20,7 @@
 
 #include "hs-application.h"
 #include "hs-lesson-page.h"
+#include "hs-preferences-window.h"
 #include "hs-test-fixtures.h"
 #include "hs-window.h"
 
@@ -34,6 +38,7 @@ typedef struct {
   guint          ticks;
   gboolean       failed;
   const char    *script;     /* the JavaScript the test runs, then quits */
+  GStrv          scorm_log;  /* the SCORM debug panel's lines, before quitting */
 } Run;
 
 static const char *shots_dir;
@@ -130,6 +135,18 @@ tick_cb (gpointer user_data)
     default:
       if (++run->step > 3 + 20 && !shot_pending)
         {
+          GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+          GListModel *log = HS_IS_WINDOW (window)
+            ? hs_lesson_page_get_scorm_log (HS_LESSON_PAGE (hs_window_get_lesson_page (HS_WINDOW (window))))
+            : NULL;
+          g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+          for (guint i = 0; log != NULL && i < g_list_model_get_n_items (log); i++)
+            {
+              g_autoptr(GtkStringObject) line = g_list_model_get_item (log, i);
+              g_strv_builder_add (lines, gtk_string_object_get_string (line));
+            }
+          run->scorm_log = g_strv_builder_end (lines);
           g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
           return G_SOURCE_REMOVE;
         }
@@ -139,13 +156,14 @@ tick_cb (gpointer user_data)
 }
 
 static char *
-run_app (const char *script,
-         const char *const *args)
+run_app_logged (const char         *script,
+                const char * const *args,
+                GStrv              *scorm_log)
 {
   g_autoptr(HsApplication) app = hs_application_new ();
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *slow_script = g_strdup_printf ("const SLOW = %d;\n%s", shots_dir ? 1200 : 0, script);
-  Run run = { app, 0, NULL, FALSE, 0, FALSE, slow_script };
+  Run run = { app, 0, NULL, FALSE, 0, FALSE, slow_script, NULL };
   int status;
 
   g_ptr_array_add (argv, (char *) "hocso");
@@ -157,7 +175,17 @@ run_app (const char *script,
   status = g_application_run (G_APPLICATION (app), argv->len - 1, (char **) argv->pdata);
   g_assert_cmpint (status, ==, 0);
   g_assert_false (run.failed);
+  if (scorm_log != NULL)
+    *scorm_log = g_steal_pointer (&run.scorm_log);
+  g_strfreev (run.scorm_log);
   return run.answer;
+}
+
+static char *
+run_app (const char         *script,
+         const char * const *args)
+{
+  return run_app_logged (script, args, NULL);
 }
 
 static HsLessonProgress *
@@ -449,6 +477,397 @@ find_clipped (GtkWidget *widget,
     find_clipped (child, out);
 }
 
+/* SCORM packages, each SCO a small page that finds its API the usual way
+ * (up window.parent to the top, then window.opener) and reports what it
+ * saw on the top window as `seen`, for the test's script to read. */
+#define FIND_API(name) \
+  "function findApi (win) {" \
+  "  for (let n = 0; win && n < 10; n++) {" \
+  "    if (win." name ") return win." name ";" \
+  "    if (win.parent === win) break;" \
+  "    win = win.parent;" \
+  "  }" \
+  "  return null;" \
+  "}" \
+  "const api = findApi (window) || (window.opener && findApi (window.opener));"
+
+#define SCO_PAGE(title, script) \
+  "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" title "</title></head>" \
+  "<body><h1>" title "</h1><script>" FIND_API ("API") script "</script></body></html>"
+
+/* What every SCORM 1.2 SCO here reports first. */
+#define SEEN_12 \
+  "api.LMSInitialize ('');" \
+  "const seen = { found: true, entry: api.LMSGetValue ('cmi.core.entry')," \
+  "  location: api.LMSGetValue ('cmi.core.lesson_location'), suspend: api.LMSGetValue ('cmi.suspend_data')," \
+  "  name: api.LMSGetValue ('cmi.core.student_name'), search: location.search };"
+
+static const char scorm_12_manifest[] =
+  "<?xml version='1.0' encoding='UTF-8'?>\n"
+  "<manifest identifier='vn.test.scorm-app' version='1.0'"
+  " xmlns='http://www.imsproject.org/xsd/imscp_rootv1p1p2'"
+  " xmlns:adlcp='http://www.adlnet.org/xsd/adlcp_rootv1p2'>"
+  "<metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+  "<organizations default='O'><organization identifier='O'><title>Khoá SCORM 1.2</title>"
+  "<item identifier='khung' identifierref='R_KHUNG'><title>Bài trong khung</title>"
+  "<adlcp:masteryscore>80</adlcp:masteryscore></item>"
+  "<item identifier='tham-so' identifierref='R_THAM_SO' parameters='&amp;muc=b'><title>Bài có tham số</title></item>"
+  "<item identifier='thoat' identifierref='R_THOAT'><title>Bài kết thúc khi đóng</title></item>"
+  "<item identifier='som-dat' identifierref='R_SOM_DAT'><title>Bài đạt quá sớm</title></item>"
+  "<item identifier='ten-2004' identifierref='R_TEN_2004'><title>Bài dùng tên SCORM 2004</title></item>"
+  "<item identifier='dai' identifierref='R_DAI'><title>Bài lưu nhiều</title></item>"
+  "<item identifier='tai-lieu' identifierref='R_TAI_LIEU'><title>Tài liệu</title></item>"
+  "</organization></organizations><resources>"
+  "<resource identifier='R_KHUNG' type='webcontent' adlcp:scormtype='sco' href='khung/index.html'/>"
+  "<resource identifier='R_THAM_SO' type='webcontent' adlcp:scormtype='sco' href='tham-so.html?chuong=3'/>"
+  "<resource identifier='R_THOAT' type='webcontent' adlcp:scormtype='sco' href='thoat.html'/>"
+  "<resource identifier='R_SOM_DAT' type='webcontent' adlcp:scormtype='sco' href='som-dat.html'/>"
+  "<resource identifier='R_TEN_2004' type='webcontent' adlcp:scormtype='sco' href='ten-2004.html'/>"
+  "<resource identifier='R_DAI' type='webcontent' adlcp:scormtype='sco' href='dai.html'/>"
+  "<resource identifier='R_TAI_LIEU' type='webcontent' href='tai-lieu.html'/>"
+  "</resources></manifest>";
+
+static const char * const scorm_12_files[] = {
+  /* A frameset, as older tools export: the SCO is two frames down. */
+  "khung/index.html",
+  "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Khung</title></head>"
+  "<frameset cols=\"25%,*\"><frame src=\"muc-luc.html\" name=\"muc-luc\">"
+  "<frame src=\"noi-dung.html\" name=\"noi-dung\"></frameset></html>",
+  "khung/muc-luc.html", "<!DOCTYPE html><meta charset=\"utf-8\"><p>Mục lục</p>",
+  "khung/noi-dung.html",
+  SCO_PAGE ("Bài trong khung",
+            SEEN_12
+            "api.LMSSetValue ('cmi.core.lesson_location', 'phan-2');"
+            "api.LMSSetValue ('cmi.suspend_data', 'da-xem=1,2');"
+            "api.LMSSetValue ('cmi.core.score.raw', '90');"
+            "api.LMSSetValue ('cmi.core.lesson_status', 'completed');"
+            "api.LMSSetValue ('cmi.core.session_time', '00:02:00');"
+            "api.LMSSetValue ('cmi.interactions.0.id', 'cau-1');"
+            "api.LMSSetValue ('cmi.interactions.0.type', 'choice');"
+            "api.LMSSetValue ('cmi.interactions.0.student_response', 'b');"
+            "api.LMSSetValue ('cmi.interactions.0.result', 'correct');"
+            "api.LMSSetValue ('cmi.interactions.1.id', 'cau-2');"
+            "api.LMSSetValue ('cmi.interactions.1.type', 'true-false');"
+            "api.LMSSetValue ('cmi.interactions.1.student_response', 'f');"
+            "api.LMSSetValue ('cmi.interactions.1.result', 'wrong');"
+            "seen.committed = api.LMSCommit ('');"
+            "top.seen = seen;"),
+  /* Reads its own launch parameters, as some tools' players do. */
+  "tham-so.html",
+  SCO_PAGE ("Bài có tham số",
+            SEEN_12
+            "api.LMSSetValue ('cmi.core.lesson_location', location.search.slice (1));"
+            "api.LMSCommit ('');"
+            "top.seen = seen;"),
+  /* Saves nothing until it is closed: LMSFinish in its unload handler. */
+  "thoat.html",
+  SCO_PAGE ("Bài kết thúc khi đóng",
+            SEEN_12
+            "api.LMSSetValue ('cmi.suspend_data', 'trang=7');"
+            "api.LMSSetValue ('cmi.core.lesson_location', 'trang-7');"
+            "window.addEventListener ('unload', () => {"
+            "  api.LMSSetValue ('cmi.core.session_time', '00:00:30');"
+            "  api.LMSSetValue ('cmi.core.exit', 'suspend');"
+            "  api.LMSSetValue ('cmi.core.lesson_status', 'incomplete');"
+            "  api.LMSFinish ('');"
+            "});"
+            "top.seen = seen;"),
+  /* Says "passed" before any question, then "incomplete". */
+  "som-dat.html",
+  SCO_PAGE ("Bài đạt quá sớm",
+            SEEN_12
+            "api.LMSSetValue ('cmi.core.lesson_status', 'passed');"
+            "api.LMSCommit ('');"
+            "api.LMSSetValue ('cmi.core.lesson_status', 'incomplete');"
+            "api.LMSCommit ('');"
+            "top.seen = seen;"),
+  /* A SCORM 1.2 SCO that writes SCORM 2004 names too. */
+  "ten-2004.html",
+  SCO_PAGE ("Bài dùng tên SCORM 2004",
+            SEEN_12
+            "seen.wrong = api.LMSSetValue ('cmi.completion_status', 'completed') + ' ' + api.LMSGetLastError ();"
+            "api.LMSSetValue ('cmi.success_status', 'passed');"
+            "api.LMSSetValue ('cmi.core.lesson_status', 'completed');"
+            "api.LMSCommit ('');"
+            "top.seen = seen;"),
+  /* More suspend data than SCORM 1.2 allows. */
+  "dai.html",
+  SCO_PAGE ("Bài lưu nhiều",
+            SEEN_12
+            "api.LMSSetValue ('cmi.suspend_data', 'x'.repeat (5000));"
+            "api.LMSCommit ('');"
+            "top.seen = seen;"),
+  "tai-lieu.html", "<!DOCTYPE html><meta charset=\"utf-8\"><title>Tài liệu</title><p>Tài liệu đọc thêm.</p>",
+  NULL
+};
+
+static const char scorm_2004_manifest[] =
+  "<?xml version='1.0' encoding='UTF-8'?>\n"
+  "<manifest identifier='vn.test.scorm-app-2004' version='1.0'"
+  " xmlns='http://www.imsglobal.org/xsd/imscp_v1p1'"
+  " xmlns:adlcp='http://www.adlnet.org/xsd/adlcp_v1p3'"
+  " xmlns:imsss='http://www.imsglobal.org/xsd/imsss'>"
+  "<metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>"
+  "<organizations default='O'><organization identifier='O'><title>Khoá SCORM 2004</title>"
+  "<item identifier='bai' identifierref='R'><title>Bài SCORM 2004</title>"
+  "<imsss:sequencing><imsss:objectives><imsss:primaryObjective objectiveID='p' satisfiedByMeasure='true'>"
+  "<imsss:minNormalizedMeasure>0.7</imsss:minNormalizedMeasure></imsss:primaryObjective></imsss:objectives>"
+  "</imsss:sequencing></item>"
+  "</organization></organizations><resources>"
+  "<resource identifier='R' type='webcontent' adlcp:scormType='sco' href='bai/index.html'/>"
+  "</resources></manifest>";
+
+/* First launch: reads, notes a place and leaves half-way.  Later: reads
+ * again, and finishes with a score. */
+static const char * const scorm_2004_files[] = {
+  "bai/index.html",
+  "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Bài SCORM 2004</title></head>"
+  "<body><h1>Bài SCORM 2004</h1><script>" FIND_API ("API_1484_11")
+  "api.Initialize ('');"
+  "const seen = { found: true, entry: api.GetValue ('cmi.entry'), location: api.GetValue ('cmi.location'),"
+  "  suspend: api.GetValue ('cmi.suspend_data'), name: api.GetValue ('cmi.learner_name'),"
+  "  other: typeof window.parent.API, handler: typeof (window.webkit && window.webkit.messageHandlers) };"
+  "if (seen.entry === 'ab-initio') {"
+  "  api.SetValue ('cmi.location', 'trang-5');"
+  "  api.SetValue ('cmi.suspend_data', '{\"trang\":5}');"
+  "  api.SetValue ('cmi.progress_measure', '0.5');"
+  "  api.SetValue ('cmi.completion_status', 'incomplete');"
+  "  api.SetValue ('cmi.exit', 'suspend');"
+  "  api.SetValue ('cmi.session_time', 'PT1M');"
+  "  api.Commit ('');"
+  "} else {"
+  "  api.SetValue ('cmi.interactions.0.id', 'cau-1');"
+  "  api.SetValue ('cmi.interactions.0.type', 'true-false');"
+  "  api.SetValue ('cmi.interactions.0.learner_response', 'true');"
+  "  api.SetValue ('cmi.interactions.0.result', 'correct');"
+  "  api.SetValue ('cmi.score.scaled', '0.85');"
+  "  api.SetValue ('cmi.progress_measure', '1');"
+  "  api.SetValue ('cmi.completion_status', 'completed');"
+  "  api.SetValue ('cmi.session_time', 'PT30S');"
+  "  api.Terminate ('');"
+  "}"
+  "top.seen = seen;"
+  "</script></body></html>",
+  NULL
+};
+
+static char *scorm_12_id;
+static char *scorm_2004_id;
+
+/* Waits for the SCO to report what it saw. */
+static const char scorm_script[] =
+  "for (let i = 0; i < 200 && !window.seen; i++) await new Promise((r) => setTimeout(r, 50));"
+  "return JSON.stringify(window.seen || null);";
+
+static JsonObject *
+play_sco (const char  *course_id,
+          const char  *lesson_id,
+          JsonNode   **keep,
+          GStrv       *log)
+{
+  const char *args[] = { "open", course_id, lesson_id, "--learner", LEARNER, NULL };
+  g_autofree char *seen = run_app_logged (scorm_script, args, log);
+  JsonObject *object;
+
+  g_test_message ("%s saw %s", lesson_id, seen);
+  object = parse_object (seen, keep);
+  g_assert_true (json_object_get_boolean_member (object, "found"));
+  return object;
+}
+
+static HsLessonProgress *
+scorm_state (const char *course_id,
+             const char *lesson_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsLibrary) library = hs_library_new (data_dir, &error);
+  g_autoptr(HsProgress) progress = hs_progress_new (library);
+  g_autoptr(HsLearner) learner = hs_progress_find_learner (progress, LEARNER, &error);
+  HsLessonProgress *state;
+
+  g_assert_no_error (error);
+  state = hs_progress_get_lesson (progress, learner, course_id, lesson_id, &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+/* One value from the database. */
+static char *
+db_text (const char *sql,
+         const char *lesson_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsLibrary) library = hs_library_new (data_dir, &error);
+  HsStore *store = hs_library_get_store (library);
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  stmt = hs_store_query (store, &error, sql, "s", lesson_id);
+  g_assert_no_error (error);
+  if (hs_store_step (store, stmt, &error) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+static void
+test_scorm_12 (void)
+{
+  g_autoptr(JsonNode) keep = NULL;
+  g_autoptr(HsLessonProgress) state = NULL;
+  g_autofree char *interactions = NULL;
+  g_autofree char *stored = NULL;
+  JsonObject *seen;
+
+  /* A frameset SCO with a mastery score: completed, passed by its score. */
+  seen = play_sco (scorm_12_id, "khung", &keep, NULL);
+  g_assert_cmpstr (json_object_get_string_member (seen, "entry"), ==, "ab-initio");
+  g_assert_cmpstr (json_object_get_string_member (seen, "name"), ==, "Nguyễn, Thị Lan");
+  g_assert_cmpstr (json_object_get_string_member (seen, "committed"), ==, "true");
+  state = scorm_state (scorm_12_id, "khung");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+  g_assert_true (state->passed);
+  g_assert_cmpfloat_with_epsilon (state->score, 0.9, 1e-9);
+  g_assert_cmpint (state->seconds, ==, 120);
+  g_assert_cmpstr (state->location, ==, "phan-2");
+  interactions = db_text ("SELECT group_concat(id || '=' || response || ':' || result, ' ') FROM"
+                          " (SELECT * FROM scorm_interactions WHERE lesson_id = ? ORDER BY n)", "khung");
+  g_assert_cmpstr (interactions, ==, "cau-1=b:correct cau-2=f:wrong");
+  g_clear_pointer (&state, hs_lesson_progress_free);
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* Relaunched, it is told to resume where it was. */
+  seen = play_sco (scorm_12_id, "khung", &keep, NULL);
+  g_assert_cmpstr (json_object_get_string_member (seen, "entry"), ==, "resume");
+  g_assert_cmpstr (json_object_get_string_member (seen, "location"), ==, "phan-2");
+  g_assert_cmpstr (json_object_get_string_member (seen, "suspend"), ==, "da-xem=1,2");
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* The launch file's query and the item's parameters reach the SCO. */
+  seen = play_sco (scorm_12_id, "tham-so", &keep, NULL);
+  g_assert_cmpstr (json_object_get_string_member (seen, "search"), ==, "?chuong=3&muc=b");
+  state = scorm_state (scorm_12_id, "tham-so");
+  g_assert_cmpstr (state->location, ==, "chuong=3&muc=b");
+  g_clear_pointer (&state, hs_lesson_progress_free);
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* Nothing is committed until the app closes the SCO at quitting: its
+   * unload handler finishes, and all of it is kept. */
+  play_sco (scorm_12_id, "thoat", &keep, NULL);
+  state = scorm_state (scorm_12_id, "thoat");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_IN_PROGRESS);
+  g_assert_cmpint (state->seconds, ==, 30);
+  g_assert_cmpstr (state->location, ==, "trang-7");
+  stored = db_text ("SELECT json_extract(cmi, '$.cmi.core.exit') || ' ' || json_extract(cmi, '$.cmi.suspend_data')"
+                    " FROM scorm_state WHERE lesson_id = ?", "thoat");
+  g_assert_cmpstr (stored, ==, "suspend trang=7");
+  g_clear_pointer (&state, hs_lesson_progress_free);
+  g_clear_pointer (&keep, json_node_unref);
+  seen = play_sco (scorm_12_id, "thoat", &keep, NULL);
+  g_assert_cmpstr (json_object_get_string_member (seen, "entry"), ==, "resume");
+  g_assert_cmpstr (json_object_get_string_member (seen, "suspend"), ==, "trang=7");
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* "passed" before any answer, then "incomplete": still passed. */
+  play_sco (scorm_12_id, "som-dat", &keep, NULL);
+  state = scorm_state (scorm_12_id, "som-dat");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+  g_assert_true (state->passed);
+  g_clear_pointer (&state, hs_lesson_progress_free);
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* More suspend data than SCORM 1.2 allows: kept, with a warning. */
+  g_test_expect_message ("hs-scorm-session", G_LOG_LEVEL_WARNING, "*5000 characters of suspend data*");
+  play_sco (scorm_12_id, "dai", &keep, NULL);
+  g_test_assert_expected_messages ();
+  stored = (g_free (stored), db_text ("SELECT length(json_extract(cmi, '$.cmi.suspend_data')) FROM scorm_state"
+                                      " WHERE lesson_id = ?", "dai"));
+  g_assert_cmpstr (stored, ==, "5000");
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* An asset is done once opened. */
+  {
+    const char *args[] = { "open", scorm_12_id, "tai-lieu", "--learner", LEARNER, NULL };
+    g_autofree char *text = run_app ("for (let i = 0; i < 100; i++) {"
+                                     "  const d = document.getElementById('hocso-sco').contentDocument;"
+                                     "  if (d && d.body && d.body.textContent) return d.body.textContent;"
+                                     "  await new Promise((r) => setTimeout(r, 50));"
+                                     "}"
+                                     "return '';", args);
+
+    g_assert_cmpstr (text, ==, "Tài liệu đọc thêm.");
+    state = scorm_state (scorm_12_id, "tai-lieu");
+    g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+  }
+}
+
+static void
+test_scorm_debug_panel (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(JsonNode) keep = NULL;
+  g_autoptr(HsLessonProgress) state = NULL;
+  g_auto(GStrv) log = NULL;
+  g_autofree char *lines = NULL;
+  JsonObject *seen;
+
+  /* With the developer option on, the panel lists every call, and the
+   * SCORM 2004 names a SCORM 1.2 SCO tried are refused there, not fatal. */
+  g_settings_set_boolean (settings, "scorm-debug", TRUE);
+  seen = play_sco (scorm_12_id, "ten-2004", &keep, &log);
+  g_settings_reset (settings, "scorm-debug");
+  g_assert_cmpstr (json_object_get_string_member (seen, "wrong"), ==, "false 401");
+  lines = g_strjoinv ("\n", log);
+  g_test_message ("%s", lines);
+  g_assert_nonnull (strstr (lines, "LMSInitialize(\"\") → \"true\"\n"));
+  g_assert_nonnull (strstr (lines, "LMSSetValue(\"cmi.completion_status\", \"completed\") → \"false\" — error 401: "));
+  g_assert_nonnull (strstr (lines, "LMSSetValue(\"cmi.core.lesson_status\", \"completed\") → \"true\"\n"));
+  g_assert_nonnull (strstr (lines, "LMSCommit(\"\") → \"true\""));
+  state = scorm_state (scorm_12_id, "ten-2004");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+  g_assert_false (state->passed);
+}
+
+static void
+test_scorm_2004 (void)
+{
+  g_autoptr(JsonNode) keep = NULL;
+  g_autoptr(HsLessonProgress) state = NULL;
+  g_autofree char *interactions = NULL;
+  JsonObject *seen;
+
+  /* The first launch: nothing of the other course's SCOs reaches it, nor
+   * any way to the app. */
+  seen = play_sco (scorm_2004_id, "bai", &keep, NULL);
+  g_assert_cmpstr (json_object_get_string_member (seen, "entry"), ==, "ab-initio");
+  g_assert_cmpstr (json_object_get_string_member (seen, "suspend"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (seen, "location"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (seen, "name"), ==, "Nguyễn, Thị Lan");
+  g_assert_cmpstr (json_object_get_string_member (seen, "other"), ==, "undefined");
+  g_assert_cmpstr (json_object_get_string_member (seen, "handler"), ==, "undefined");
+  state = scorm_state (scorm_2004_id, "bai");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_IN_PROGRESS);
+  g_assert_cmpfloat_with_epsilon (state->fraction, 0.5, 1e-9);
+  g_assert_cmpint (state->seconds, ==, 60);
+  g_clear_pointer (&state, hs_lesson_progress_free);
+  g_clear_pointer (&keep, json_node_unref);
+
+  /* After a restart it resumes, then finishes above the passing score. */
+  seen = play_sco (scorm_2004_id, "bai", &keep, NULL);
+  g_assert_cmpstr (json_object_get_string_member (seen, "entry"), ==, "resume");
+  g_assert_cmpstr (json_object_get_string_member (seen, "location"), ==, "trang-5");
+  g_assert_cmpstr (json_object_get_string_member (seen, "suspend"), ==, "{\"trang\":5}");
+  state = scorm_state (scorm_2004_id, "bai");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+  g_assert_true (state->passed);
+  g_assert_cmpfloat_with_epsilon (state->score, 0.85, 1e-9);
+  g_assert_cmpint (state->seconds, ==, 90);
+  interactions = db_text ("SELECT group_concat(id || '=' || response || ':' || result, ' ') FROM"
+                          " scorm_interactions WHERE lesson_id = ?", "bai");
+  g_assert_cmpstr (interactions, ==, "cau-1=true:correct");
+}
+
 typedef struct {
   HsApplication *app;
   int            step;
@@ -544,6 +963,95 @@ test_large_text_not_clipped (void)
     g_free (c.pages_seen[i]);
 }
 
+typedef struct {
+  HsApplication *app;
+  guint          ticks;
+  gboolean       page_visible;
+  gboolean       found;
+} Prefs;
+
+static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens Preferences, finds the SCORM debug switch, and turns it on. */
+static gboolean
+prefs_tick_cb (gpointer user_data)
+{
+  Prefs *prefs = user_data;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  if (++prefs->ticks == 5)
+    g_action_group_activate_action (G_ACTION_GROUP (prefs->app), "preferences", NULL);
+  if (prefs->ticks < 10)
+    return G_SOURCE_CONTINUE;
+
+  toplevels = gtk_window_get_toplevels ();
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *toggle;
+
+      if (!HS_IS_PREFERENCES_WINDOW (window))
+        continue;
+      toggle = find_switch (window);
+      g_assert_nonnull (toggle);
+      prefs->found = TRUE;
+      prefs->page_visible = gtk_widget_get_visible (gtk_widget_get_ancestor (toggle, ADW_TYPE_PREFERENCES_PAGE));
+      if (prefs->page_visible)
+        gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (prefs->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static Prefs
+open_preferences (void)
+{
+  g_autoptr(HsApplication) app = hs_application_new ();
+  char *argv[] = { (char *) "hocso", NULL };
+  Prefs prefs = { app, 0, FALSE, FALSE };
+
+  g_timeout_add (100, prefs_tick_cb, &prefs);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_true (prefs.found);
+  return prefs;
+}
+
+static void
+test_developer_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Prefs prefs;
+
+  /* Learners never see the developer page… */
+  g_unsetenv ("HOCSO_DEVELOPER");
+  prefs = open_preferences ();
+  g_assert_false (prefs.page_visible);
+  g_assert_false (g_settings_get_boolean (settings, "scorm-debug"));
+
+  /* …people who make courses ask for it, and its switch is the setting. */
+  g_setenv ("HOCSO_DEVELOPER", "1", TRUE);
+  prefs = open_preferences ();
+  g_unsetenv ("HOCSO_DEVELOPER");
+  g_assert_true (prefs.page_visible);
+  g_assert_true (g_settings_get_boolean (settings, "scorm-debug"));
+  g_settings_reset (settings, "scorm-debug");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -571,14 +1079,33 @@ main (int    argc,
     g_assert_no_error (error);
     learner = hs_progress_add_learner (progress, LEARNER, HS_ROLE_TEACHER, &error);
     g_assert_no_error (error);
+
+    {
+      g_autofree char *p12 = hs_test_make_scorm_package (tmp, "scorm-12", scorm_12_manifest, scorm_12_files);
+      g_autofree char *p2004 = hs_test_make_scorm_package (tmp, "scorm-2004", scorm_2004_manifest, scorm_2004_files);
+      g_autoptr(HsCourse) c12 = hs_library_import (library, p12, NULL, NULL, NULL, &error);
+      g_autoptr(HsCourse) c2004 = NULL;
+
+      g_assert_no_error (error);
+      c2004 = hs_library_import (library, p2004, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      scorm_12_id = g_strdup (hs_course_get_id (c12));
+      scorm_2004_id = g_strdup (hs_course_get_id (c2004));
+    }
   }
 
   g_test_add_func ("/hocso/app/read-quit-continue", test_read_quit_continue);
   g_test_add_func ("/hocso/app/quiz", test_quiz);
   g_test_add_func ("/hocso/app/large-text-not-clipped", test_large_text_not_clipped);
+  g_test_add_func ("/hocso/app/scorm-12", test_scorm_12);
+  g_test_add_func ("/hocso/app/scorm-debug-panel", test_scorm_debug_panel);
+  g_test_add_func ("/hocso/app/scorm-2004", test_scorm_2004);
+  g_test_add_func ("/hocso/app/developer-preferences", test_developer_preferences);
 
   status = g_test_run ();
   hs_test_rm_rf (tmp);
   g_free (data_dir);
+  g_free (scorm_12_id);
+  g_free (scorm_2004_id);
   return status;
 }

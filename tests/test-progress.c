@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -274,6 +275,57 @@ test_refuses_bad_records (Fixture       *f,
   g_assert_cmpint (count_events (f, "1"), ==, 0);
 }
 
+/* What SCORM content reports beside completion: a verdict without a
+ * score, a score without a verdict, and time. */
+static void
+test_scores_and_time (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HsLessonProgress *p;
+
+  g_assert_true (hs_progress_record_score (f->progress, f->lan, "vn.test.a", "l1", 0.4, &error));
+  g_assert_true (hs_progress_record_score (f->progress, f->lan, "vn.test.a", "l1", 0.3, &error));
+  g_assert_no_error (error);
+  p = lesson_state (f, f->lan, 0);
+  g_assert_true (p->has_score);
+  g_assert_cmpfloat (p->score, ==, 0.4);
+  g_assert_false (p->passed);
+  g_assert_cmpint (p->status, ==, HS_LESSON_STATUS_IN_PROGRESS);
+  hs_lesson_progress_free (p);
+  g_assert_cmpint (count_events (f, "verb = 'http://adlnet.gov/expapi/verbs/scored'"), ==, 2);
+
+  /* A verdict without a score keeps the best score and completes. */
+  g_assert_true (hs_progress_record_result (f->progress, f->lan, "vn.test.a", "l1", NAN, TRUE, &error));
+  g_assert_no_error (error);
+  p = lesson_state (f, f->lan, 0);
+  g_assert_cmpfloat (p->score, ==, 0.4);
+  g_assert_true (p->passed);
+  g_assert_cmpint (p->status, ==, HS_LESSON_STATUS_COMPLETED);
+  hs_lesson_progress_free (p);
+  g_assert_cmpint (count_events (f, "verb = 'http://adlnet.gov/expapi/verbs/passed' AND result NOT LIKE '%score%'"), ==, 1);
+
+  g_assert_true (hs_progress_add_time (f->progress, f->lan, "vn.test.a", "l2", 30, &error));
+  g_assert_true (hs_progress_add_time (f->progress, f->lan, "vn.test.a", "l2", 45, &error));
+  g_assert_no_error (error);
+  p = lesson_state (f, f->lan, 1);
+  g_assert_cmpint (p->seconds, ==, 75);
+  g_assert_cmpint (p->status, ==, HS_LESSON_STATUS_IN_PROGRESS);
+  hs_lesson_progress_free (p);
+
+  g_assert_false (hs_progress_record_score (f->progress, f->lan, "vn.test.a", "l1", 1.5, &error));
+  g_assert_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (hs_progress_record_score (f->progress, f->lan, "vn.test.a", "l9", 0.5, &error));
+  g_assert_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON);
+  g_clear_error (&error);
+  g_assert_false (hs_progress_add_time (f->progress, f->lan, "vn.test.a", "l2", -1, &error));
+  g_assert_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (hs_progress_add_time (f->progress, f->lan, "vn.test.a", "l9", 1, &error));
+  g_assert_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +340,7 @@ main (int    argc,
   ADD ("course-completion", test_course_completion);
   ADD ("required-lessons", test_required_lessons);
   ADD ("refuses-bad-records", test_refuses_bad_records);
+  ADD ("scores-and-time", test_scores_and_time);
 
   return g_test_run ();
 }

@@ -48,8 +48,16 @@ static void
 test_lesson_runtime (void)
 {
   g_autofree char *lesson = resource_text (RUNTIME "lesson.js");
+  g_autofree char *api = resource_text (RUNTIME "scorm.js");
+  g_autofree char *bridge = resource_text (RUNTIME "scorm-bridge.js");
 
   g_assert_cmpuint (strlen (lesson), >, 0);
+  /* The SCORM API goes on the page's window; only the bridge, in the
+   * app's own world, holds the message handler. */
+  g_assert_nonnull (strstr (api, "window.API = api"));
+  g_assert_nonnull (strstr (api, "window.API_1484_11 = api"));
+  g_assert_null (strstr (api, "messageHandlers"));
+  g_assert_nonnull (strstr (bridge, "messageHandlers.hocso"));
 }
 
 int

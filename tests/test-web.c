@@ -14,6 +14,7 @@
 #include "hs-lesson-view.h"
 #include "hs-library.h"
 #include "hs-media-server.h"
+#include "hs-progress.h"
 #include "hs-scheme.h"
 #include "hs-test-fixtures.h"
 
@@ -27,6 +28,10 @@ typedef struct {
   HsLessonView         *view;
   HsCourse             *course;
   gboolean              have_video;
+  HsCourse             *scorm;
+  HsProgress           *progress;
+  HsLearner            *learner;
+  guint                 commits;
 
   GSocketService       *listener;
   guint16               port;
@@ -250,6 +255,72 @@ install (const char *dir)
   return course;
 }
 
+/* A SCORM 1.2 package: a SCO with launch parameters that commits on
+ * request and finishes in its unload handler, a SCO in a frameset, and an
+ * asset.  Each SCO looks for its API the usual way: up window.parent to
+ * the top, then window.opener. */
+#define FIND_API \
+  "function findApi (win) {" \
+  "  for (let n = 0; win && n < 10; n++) {" \
+  "    if (win.API) return win.API;" \
+  "    if (win.parent === win) break;" \
+  "    win = win.parent;" \
+  "  }" \
+  "  return null;" \
+  "}" \
+  "const api = findApi (window) || (window.opener && findApi (window.opener));"
+
+static void
+build_scorm_course (void)
+{
+  g_autofree char *dir = g_build_filename (w.tmp, "scorm", NULL);
+
+  write_file (dir, "imsmanifest.xml",
+              "<?xml version='1.0' encoding='UTF-8'?>\n"
+              "<manifest identifier='vn.test.scorm-web' version='1.0'"
+              " xmlns='http://www.imsproject.org/xsd/imscp_rootv1p1p2'"
+              " xmlns:adlcp='http://www.adlnet.org/xsd/adlcp_rootv1p2'>"
+              "<metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>"
+              "<organizations default='O'><organization identifier='O'><title>SCORM thử</title>"
+              "<item identifier='sco-1' identifierref='R1' parameters='?chuong=2&amp;ngon-ngu=vi'><title>Bài SCO</title></item>"
+              "<item identifier='khung' identifierref='R2'><title>Khung</title></item>"
+              "<item identifier='tai-lieu' identifierref='R3'><title>Tài liệu</title></item>"
+              "</organization></organizations><resources>"
+              "<resource identifier='R1' type='webcontent' adlcp:scormtype='sco' href='bai/sco.html'/>"
+              "<resource identifier='R2' type='webcontent' adlcp:scormtype='sco' href='khung/index.html'/>"
+              "<resource identifier='R3' type='webcontent' href='tai-lieu.html'/>"
+              "</resources></manifest>", -1);
+  write_file (dir, "bai/sco.html",
+              "<!DOCTYPE html><meta charset=\"utf-8\"><title>SCO</title><p>Bài SCO</p><script>" FIND_API
+              "window.seen = { found: !!api, search: location.search };"
+              "if (api) {"
+              "  api.LMSInitialize ('');"
+              "  seen.entry = api.LMSGetValue ('cmi.core.entry');"
+              "  seen.location = api.LMSGetValue ('cmi.core.lesson_location');"
+              "  seen.suspend = api.LMSGetValue ('cmi.suspend_data');"
+              "}"
+              "window.addEventListener ('unload', () => {"
+              "  api.LMSSetValue ('cmi.core.exit', 'suspend');"
+              "  api.LMSSetValue ('cmi.core.session_time', '00:00:42');"
+              "  api.LMSFinish ('');"
+              "});"
+              "</script>", -1);
+  write_file (dir, "khung/index.html",
+              "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Khung</title></head>"
+              "<frameset rows=\"20%,*\"><frame src=\"muc-luc.html\" name=\"muc-luc\">"
+              "<frame src=\"noi-dung.html\" name=\"noi-dung\"></frameset></html>", -1);
+  write_file (dir, "khung/muc-luc.html", "<!DOCTYPE html><meta charset=\"utf-8\"><p>Mục lục</p>", -1);
+  write_file (dir, "khung/noi-dung.html",
+              "<!DOCTYPE html><meta charset=\"utf-8\"><p>Nội dung</p><script>" FIND_API
+              "window.seen = { found: !!api };"
+              "api.LMSInitialize ('');"
+              "api.LMSSetValue ('cmi.core.lesson_status', 'completed');"
+              "api.LMSCommit ('');"
+              "</script>", -1);
+  write_file (dir, "tai-lieu.html", "<!DOCTYPE html><meta charset=\"utf-8\"><p id=\"p\">Tài liệu</p>", -1);
+  w.scorm = install (dir);
+}
+
 static void
 build_courses (void)
 {
@@ -340,6 +411,8 @@ build_courses (void)
               "\"modules\":[{\"id\":\"m\",\"title\":\"Phần\",\"lessons\":["
               "{\"id\":\"bi-mat\",\"kind\":\"page\",\"title\":\"Bí mật\",\"src\":\"bai/bi-mat.html\"}]}]}", -1);
   other_course = install (other);
+
+  build_scorm_course ();
 }
 
 static void
@@ -688,6 +761,213 @@ test_storage_per_learner (void)
   gtk_window_destroy (window);
 }
 
+static void
+committed_cb (HsScormSession *session,
+              gboolean        completed,
+              gpointer        user_data)
+{
+  w.commits++;
+}
+
+/* Opens a SCO of the SCORM course with a new session, as the lesson page
+ * does, and waits for its content to have looked for the API. */
+static HsScormSession *
+open_sco (const char *lesson_id)
+{
+  g_autoptr(GError) error = NULL;
+  HsLesson *lesson = hs_course_find_lesson (w.scorm, lesson_id);
+  HsScormSession *session = NULL;
+
+  if (hs_lesson_get_scorm (lesson)->type == HS_SCORM_TYPE_SCO)
+    {
+      session = hs_scorm_session_new (w.progress, w.learner, w.scorm, lesson, &error);
+      g_assert_no_error (error);
+      g_signal_connect (session, "committed", G_CALLBACK (committed_cb), NULL);
+      hs_lesson_view_set_scorm_session (w.view, session);
+    }
+  w.loaded = FALSE;
+  hs_lesson_view_load (w.view, w.scorm, lesson, NULL);
+  wait_until (is_loaded, NULL, 30, "the SCO to load");
+  return session;
+}
+
+static gboolean
+commits_reach (gpointer data)
+{
+  return w.commits >= GPOINTER_TO_UINT (data);
+}
+
+static HsLessonProgress *
+sco_state (const char *lesson_id)
+{
+  g_autoptr(GError) error = NULL;
+  HsLessonProgress *p = hs_progress_get_lesson (w.progress, w.learner, hs_course_get_id (w.scorm), lesson_id, &error);
+
+  g_assert_no_error (error);
+  return p;
+}
+
+static void
+test_sco_finds_its_api (void)
+{
+  g_autoptr(HsScormSession) session = open_sco ("sco-1");
+  g_autofree char *seen = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *frame = NULL;
+  g_autofree char *world = NULL;
+
+  g_assert_true (g_str_has_prefix (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (w.view)),
+                                   "hocso://" ) &&
+                 strstr (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (w.view)), "/_hocso/sco?lesson=sco-1") != NULL);
+  seen = js ("const f = document.getElementById('hocso-sco').contentWindow;"
+             "return JSON.stringify(f.seen);");
+  g_assert_cmpstr (seen, ==, "{\"found\":true,\"search\":\"?chuong=2&ngon-ngu=vi\",\"entry\":\"ab-initio\","
+                             "\"location\":\"\",\"suspend\":\"\"}");
+
+  /* The page's world gets the API and nothing else of ours: no message
+   * handler, no settings, no token, no library constructors. */
+  top = js ("return [typeof window.API, typeof window.API_1484_11, typeof (window.webkit && window.webkit.messageHandlers"
+            " && window.webkit.messageHandlers.hocso), typeof HOCSO_SCORM, typeof HOCSO_SCORM_BRIDGE,"
+            " typeof HOCSO_CONFIG, typeof Scorm12API, typeof hocsoScormClose].join(' ');");
+  g_assert_cmpstr (top, ==, "object undefined undefined undefined undefined undefined undefined undefined");
+  frame = js ("const f = document.getElementById('hocso-sco').contentWindow;"
+              "return [typeof f.API, typeof (f.webkit && f.webkit.messageHandlers && f.webkit.messageHandlers.hocso)].join(' ');");
+  g_assert_cmpstr (frame, ==, "undefined undefined");
+  world = js_in (w.view, HS_LESSON_VIEW_WORLD, "return typeof HOCSO_SCORM_BRIDGE + ' ' + typeof hocsoScormClose"
+                 " + ' ' + HOCSO_CONFIG.kind;");
+  g_assert_cmpstr (world, ==, "object function sco");
+}
+
+static void
+test_sco_commits_and_resumes (void)
+{
+  g_autoptr(HsScormSession) session = open_sco ("sco-1");
+  g_autoptr(HsScormSession) again = NULL;
+  g_autoptr(HsLessonProgress) state = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *seen = NULL;
+  guint before = w.commits;
+  gint64 seconds;
+
+  /* Time counts on from earlier tests that played this SCO. */
+  state = sco_state ("sco-1");
+  seconds = state->seconds;
+  g_clear_pointer (&state, hs_lesson_progress_free);
+
+  result = js ("const api = window.API;"
+               "api.LMSSetValue('cmi.core.lesson_location', 'trang-2');"
+               "api.LMSSetValue('cmi.suspend_data', 'da-xem=1,2');"
+               "return api.LMSCommit('');");
+  g_assert_cmpstr (result, ==, "true");
+  wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the commit");
+  state = sco_state ("sco-1");
+  g_assert_cmpstr (state->location, ==, "trang-2");
+
+  /* Leaving for another lesson empties the SCO's frame first: its unload
+   * handler finishes the session, and that is saved too. */
+  open_lesson ("ngan", NULL);
+  wait_until (commits_reach, GUINT_TO_POINTER (before + 2), 10, "the commit of LMSFinish on unload");
+  g_assert_true (hs_scorm_session_is_closed (session));
+  g_clear_pointer (&state, hs_lesson_progress_free);
+  state = sco_state ("sco-1");
+  g_assert_cmpint (state->seconds, ==, seconds + 42);
+
+  /* Back again: the SCO is told to resume, where it was. */
+  again = open_sco ("sco-1");
+  seen = js ("return JSON.stringify(document.getElementById('hocso-sco').contentWindow.seen);");
+  g_assert_cmpstr (seen, ==, "{\"found\":true,\"search\":\"?chuong=2&ngon-ngu=vi\",\"entry\":\"resume\","
+                             "\"location\":\"trang-2\",\"suspend\":\"da-xem=1,2\"}");
+}
+
+static void
+test_sco_forged_commit (void)
+{
+  g_autoptr(HsScormSession) session = open_sco ("sco-1");
+  g_autoptr(HsLessonProgress) state = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *unsigned_ = NULL;
+  g_autofree char *page = NULL;
+  guint before = w.commits;
+
+  /* Even our own world cannot post for a lesson without its launch's
+   * token; the page's world cannot post at all. */
+  forged = js_in (w.view, HS_LESSON_VIEW_WORLD,
+                  "try {"
+                  "  await window.webkit.messageHandlers.hocso.postMessage({ type: 'scorm-commit', token: 'forged',"
+                  "    final: true, cmi: JSON.stringify({ cmi: { core: { lesson_status: 'passed' } } }) });"
+                  "  return 'accepted';"
+                  "} catch (e) { return 'refused'; }");
+  g_assert_cmpstr (forged, ==, "refused");
+  unsigned_ = js_in (w.view, HS_LESSON_VIEW_WORLD,
+                     "try {"
+                     "  await window.webkit.messageHandlers.hocso.postMessage({ type: 'scorm-commit',"
+                     "    cmi: JSON.stringify({ cmi: { core: { lesson_status: 'passed' } } }) });"
+                     "  return 'accepted';"
+                     "} catch (e) { return 'refused'; }");
+  g_assert_cmpstr (unsigned_, ==, "refused");
+  page = js ("try { window.webkit.messageHandlers.hocso.postMessage({ type: 'scorm-commit' }); return 'posted'; }"
+             " catch (e) { return 'no handler'; }");
+  g_assert_cmpstr (page, ==, "no handler");
+
+  spin (300);
+  g_assert_cmpuint (w.commits, ==, before);
+  state = sco_state ("sco-1");
+  g_assert_cmpint (state->status, !=, HS_LESSON_STATUS_COMPLETED);
+
+  /* A launch's token names nothing once the learner has left it: not the
+   * next SCO, not the one it was for. */
+  {
+    g_autofree char *token = js_in (w.view, HS_LESSON_VIEW_WORLD, "return HOCSO_SCORM_BRIDGE.token;");
+    g_autofree char *script = NULL;
+    g_autofree char *stale = NULL;
+    g_autoptr(HsScormSession) next = open_sco ("khung");
+    guint after;
+
+    g_assert_true (hs_scorm_session_is_closed (session));
+    wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
+    after = w.commits;
+    script = g_strdup_printf ("try {"
+                              "  await window.webkit.messageHandlers.hocso.postMessage({ type: 'scorm-commit', token: '%s',"
+                              "    final: true, cmi: JSON.stringify({ cmi: { core: { lesson_status: 'passed' } } }) });"
+                              "  return 'accepted';"
+                              "} catch (e) { return 'refused'; }", token);
+    stale = js_in (w.view, HS_LESSON_VIEW_WORLD, script);
+    g_assert_cmpstr (stale, ==, "refused");
+    spin (300);
+    g_assert_cmpuint (w.commits, ==, after);
+    g_clear_pointer (&state, hs_lesson_progress_free);
+    state = sco_state ("sco-1");
+    g_assert_cmpint (state->status, !=, HS_LESSON_STATUS_COMPLETED);
+  }
+}
+
+static void
+test_sco_in_frameset (void)
+{
+  g_autoptr(HsScormSession) session = NULL;
+  g_autoptr(HsLessonProgress) state = NULL;
+  guint before = w.commits;
+
+  session = open_sco ("khung");
+  wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
+  state = sco_state ("khung");
+  g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
+}
+
+static void
+test_sco_asset (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *api = NULL;
+
+  g_assert_null (open_sco ("tai-lieu"));
+  text = js ("return document.getElementById('hocso-sco').contentDocument.getElementById('p').textContent;");
+  g_assert_cmpstr (text, ==, "Tài liệu");
+  /* An asset talks to no API, and gets none. */
+  api = js ("return typeof window.API;");
+  g_assert_cmpstr (api, ==, "undefined");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -723,6 +1003,9 @@ main (int    argc,
   w.media = hs_media_server_new (&error);
   g_assert_no_error (error);
   build_courses ();
+  w.progress = hs_progress_new (w.library);
+  w.learner = hs_progress_add_learner (w.progress, "Nguyễn Thị Lan", HS_ROLE_TEACHER, &error);
+  g_assert_no_error (error);
 
   w.context = webkit_web_context_new ();
   hs_scheme_register (w.context, w.library, hs_media_server_get_origin (w.media));
@@ -750,11 +1033,19 @@ main (int    argc,
   g_test_add_func ("/hocso/web/video-plays-and-seeks", test_video_plays_and_seeks);
   g_test_add_func ("/hocso/web/video-resumes", test_video_resumes);
   g_test_add_func ("/hocso/web/storage-per-learner", test_storage_per_learner);
+  g_test_add_func ("/hocso/web/sco-finds-its-api", test_sco_finds_its_api);
+  g_test_add_func ("/hocso/web/sco-commits-and-resumes", test_sco_commits_and_resumes);
+  g_test_add_func ("/hocso/web/sco-forged-commit", test_sco_forged_commit);
+  g_test_add_func ("/hocso/web/sco-in-frameset", test_sco_in_frameset);
+  g_test_add_func ("/hocso/web/sco-asset", test_sco_asset);
 
   status = g_test_run ();
 
   gtk_window_destroy (w.window);
   g_clear_object (&w.course);
+  g_clear_object (&w.scorm);
+  g_clear_object (&w.learner);
+  g_clear_object (&w.progress);
   g_clear_object (&w.session);
   g_clear_object (&w.context);
   g_clear_object (&w.media);

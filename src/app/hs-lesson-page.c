@@ -6,12 +6,17 @@
  * arrival, "progressed" at most every few seconds while the learner reads
  * or watches (and once more on leaving, so the place is never lost), and
  * "completed" when the runtime says the rule is met or the learner presses
- * Done.
+ * Done.  Quizzes and SCOs record themselves (HsQuizSession, HsScormSession):
+ * Done does not complete them.  A SCORM asset is completed when it opens.
+ *
+ * With the "scorm-debug" setting, a panel under a SCO lists its calls to
+ * the SCORM API.
  */
 #define G_LOG_DOMAIN "hs-lesson-page"
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
@@ -19,6 +24,11 @@
 #include "hs-window.h"
 
 #define FLUSH_SECONDS 5
+
+/* The SCORM debug panel keeps the latest calls, not all of a long session. */
+#define SCORM_LOG_MAX 1000
+/* A value longer than this (suspend data…) is cut in the panel. */
+#define SCORM_VALUE_MAX 160
 
 struct _HsLessonPage
 {
@@ -35,11 +45,18 @@ struct _HsLessonPage
   char           *reading;       /* the read-aloud state the page last told */
   char           *find;          /* words to mark in the next lesson opened */
   gboolean        setting_read;  /* the toggle is being set from that state */
+  GtkWidget      *scorm_panel;
+  GtkLabel       *scorm_count_label;
+  GtkListBox     *scorm_list;
+  GtkScrolledWindow *scorm_scroller;
+  GtkStringList  *scorm_log;      /* the panel's lines */
 
   HsLessonView   *view;
   HsLearner      *learner;       /* whose view (and web session) this is */
   HsCourse       *course;
   HsLesson       *lesson;
+  HsScormSession *scorm;          /* the SCO shown, when one is */
+  gboolean        scorm_done;     /* it was completed, when opened or since */
   guint           index;
   double          zoom;
 
@@ -118,8 +135,10 @@ update_done_button (HsLessonPage *self)
                                       hs_course_get_id (self->course), hs_lesson_get_id (self->lesson), NULL);
       done = state != NULL && state->status == HS_LESSON_STATUS_COMPLETED;
     }
-  /* A quiz is done by passing it, not by pressing a button. */
-  if (self->lesson != NULL && hs_lesson_get_kind (self->lesson) == HS_LESSON_KIND_QUIZ && !done)
+  /* A quiz is done by passing it, a SCO by what it reports; not by
+   * pressing a button. */
+  if (self->lesson != NULL && !done &&
+      (hs_lesson_get_kind (self->lesson) == HS_LESSON_KIND_QUIZ || self->scorm != NULL))
     adw_button_content_set_label (self->done_content, _("_Continue"));
   else
     adw_button_content_set_label (self->done_content, done ? _("_Done ✓") : _("_Done"));
@@ -163,6 +182,126 @@ external_link_cb (HsLessonView *view,
   else
     message = g_strdup (_("This link goes outside the course. Học Số shows only what is inside the course, so it stays closed."));
   toast (self, message);
+}
+
+static void
+record_failed_cb (HsLessonView *view,
+                  const char   *message,
+                  HsLessonPage *self)
+{
+  toast (self, _("Your progress could not be saved. Please tell whoever looks after this computer."));
+}
+
+static void
+update_scorm_panel (HsLessonPage *self)
+{
+  gboolean debug = g_settings_get_boolean (hs_application_get_settings (app ()), "scorm-debug");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->scorm_log));
+  g_autofree char *count = NULL;
+
+  gtk_widget_set_visible (self->scorm_panel, debug && self->scorm != NULL);
+  /* Translators: how many calls the SCORM debug panel lists. */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n), n);
+  gtk_label_set_label (self->scorm_count_label, count);
+}
+
+/* A value as the panel shows it: quoted like a string in JavaScript, and
+ * cut when long. */
+static void
+append_value (GString    *line,
+              const char *value)
+{
+  glong length = g_utf8_strlen (value, -1);
+  const char *end = length > SCORM_VALUE_MAX ? g_utf8_offset_to_pointer (value, SCORM_VALUE_MAX) : value + strlen (value);
+
+  g_string_append_c (line, '"');
+  for (const char *p = value; p < end; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (line, '\\');
+      if (*p == '\n')
+        g_string_append (line, "\\n");
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (line, "\\x%02x", (guchar) *p);
+      else
+        g_string_append_c (line, *p);
+    }
+  if (length > SCORM_VALUE_MAX)
+    g_string_append (line, "…");
+  g_string_append_c (line, '"');
+}
+
+static void
+scorm_call_cb (HsLessonView       *view,
+               const char         *method,
+               const char * const *args,
+               const char         *result,
+               int                 error,
+               const char         *error_text,
+               HsLessonPage       *self)
+{
+  g_autoptr(GString) line = g_string_new (method);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scorm_scroller);
+  gboolean at_end = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+                    gtk_adjustment_get_upper (adjustment) - 1;
+
+  g_string_append_c (line, '(');
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (line, ", ");
+      append_value (line, args[i]);
+    }
+  g_string_append (line, ") → ");
+  append_value (line, result);
+  if (error != 0)
+    /* Translators: after a SCORM call in the debug panel: the error code
+     * and its description from the SCORM run-time. */
+    g_string_append_printf (line, _(" — error %d: %s"), error, error_text);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->scorm_log)) >= SCORM_LOG_MAX)
+    gtk_string_list_remove (self->scorm_log, 0);
+  gtk_string_list_append (self->scorm_log, line->str);
+  update_scorm_panel (self);
+
+  /* Follow the newest call, unless the learner scrolled back to read. */
+  if (at_end)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static GtkWidget *
+create_scorm_row (gpointer item,
+                  gpointer user_data)
+{
+  const char *text = gtk_string_object_get_string (item);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  if (strstr (text, " — ") != NULL)
+    gtk_widget_add_css_class (label, "scorm-error");
+  return label;
+}
+
+static void
+scorm_committed_cb (HsScormSession *session,
+                    gboolean        completed,
+                    HsLessonPage   *self)
+{
+  g_auto(HsCourseProgress) summary = { 0 };
+
+  if (self->lesson == NULL || session != self->scorm || !completed || self->scorm_done)
+    return;
+  /* The commit that completed the lesson, said once. */
+  self->scorm_done = TRUE;
+  update_done_button (self);
+  if (self->course != NULL &&
+      hs_progress_get_course (hs_application_get_progress (app ()), self->learner, self->course, &summary, NULL) &&
+      summary.complete)
+    toast (self, _("Well done! You have completed this course."));
 }
 
 static void
@@ -256,6 +395,8 @@ ensure_view (HsLessonPage *self,
   g_signal_connect_object (self->view, "external-link", G_CALLBACK (external_link_cb), self, 0);
   g_signal_connect_object (self->view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self, 0);
   g_signal_connect_object (self->view, "reading", G_CALLBACK (reading_cb), self, 0);
+  g_signal_connect_object (self->view, "record-failed", G_CALLBACK (record_failed_cb), self, 0);
+  g_signal_connect_object (self->view, "scorm-call", G_CALLBACK (scorm_call_cb), self, 0);
   adw_bin_set_child (self->view_bin, GTK_WIDGET (self->view));
 }
 
@@ -351,6 +492,8 @@ hs_lesson_page_open (HsLessonPage  *self,
   g_autoptr(HsCourse) course = NULL;
   g_autoptr(HsLessonProgress) state = NULL;
   g_autoptr(HsQuizSession) quiz = NULL;
+  g_autoptr(HsScormSession) scorm = NULL;
+  const HsLessonScorm *scorm_data;
   GPtrArray *lessons;
   HsLesson *lesson;
 
@@ -376,6 +519,18 @@ hs_lesson_page_open (HsLessonPage  *self,
       g_signal_connect_object (quiz, "finished", G_CALLBACK (quiz_finished_cb), self, 0);
     }
 
+  /* A SCO talks to the SCORM run-time, a session of its own each time it
+   * opens; an asset (a plain page of the package) does not. */
+  scorm_data = hs_lesson_get_scorm (lesson);
+  if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_SCO && scorm_data != NULL &&
+      scorm_data->type == HS_SCORM_TYPE_SCO)
+    {
+      scorm = hs_scorm_session_new (hs_application_get_progress (app ()), learner, course, lesson, error);
+      if (scorm == NULL)
+        return FALSE;
+      g_signal_connect_object (scorm, "committed", G_CALLBACK (scorm_committed_cb), self, 0);
+    }
+
   hs_lesson_page_close (self);
 
   g_set_object (&self->course, course);
@@ -391,9 +546,15 @@ hs_lesson_page_open (HsLessonPage  *self,
   self->location = state ? g_strdup (state->location) : NULL;
 
   ensure_view (self, learner);
+  g_set_object (&self->scorm, scorm);
+  self->scorm_done = state != NULL && state->status == HS_LESSON_STATUS_COMPLETED;
+  gtk_string_list_splice (self->scorm_log, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scorm_log)), NULL);
   record (self, HS_VERB_OPENED, 0, NULL);
+  if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_SCO && scorm == NULL)
+    record (self, HS_VERB_COMPLETED, 1, NULL);
   update_navigation (self);
   update_done_button (self);
+  update_scorm_panel (self);
   gtk_stack_set_visible_child_name (self->content_stack, "view");
   apply_zoom (self);
   show_reading (self, "stopped");
@@ -401,6 +562,9 @@ hs_lesson_page_open (HsLessonPage  *self,
   hs_lesson_view_set_quiz_session (self->view, quiz);
   hs_lesson_view_set_find (self->view, self->find);
   g_clear_pointer (&self->find, g_free);
+  hs_lesson_view_set_scorm_session (self->view, scorm);
+  hs_lesson_view_set_scorm_debug (self->view,
+                                  g_settings_get_boolean (hs_application_get_settings (app ()), "scorm-debug"));
   hs_lesson_view_load (self->view, course, lesson, self->location);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
@@ -423,6 +587,7 @@ hs_lesson_page_close (HsLessonPage *self)
     hs_lesson_view_unload (self->view);
   g_clear_object (&self->lesson);
   g_clear_object (&self->course);
+  g_clear_object (&self->scorm);
   self->fraction = 0;
 }
 
@@ -447,6 +612,20 @@ hs_lesson_page_get_view (HsLessonPage *self)
 {
   g_return_val_if_fail (HS_IS_LESSON_PAGE (self), NULL);
   return self->view;
+}
+
+/**
+ * hs_lesson_page_get_scorm_log:
+ *
+ * Returns: (transfer none): the lines of the SCORM debug panel, one per
+ * call of the SCO shown (every call with the "scorm-debug" setting, else
+ * those the run-time refused), as #GtkStringObject items
+ */
+GListModel *
+hs_lesson_page_get_scorm_log (HsLessonPage *self)
+{
+  g_return_val_if_fail (HS_IS_LESSON_PAGE (self), NULL);
+  return G_LIST_MODEL (self->scorm_log);
 }
 
 const char *
@@ -508,7 +687,7 @@ done_activated (GtkWidget  *widget,
     return;
 
   flush_progress (self);
-  if (hs_lesson_get_kind (self->lesson) != HS_LESSON_KIND_QUIZ)
+  if (hs_lesson_get_kind (self->lesson) != HS_LESSON_KIND_QUIZ && self->scorm == NULL)
     record (self, HS_VERB_COMPLETED, 1, self->location);
 
   if (self->index + 1 < hs_course_get_n_lessons (self->course))
@@ -563,6 +742,27 @@ zoom_activated (GtkWidget  *widget,
 }
 
 static void
+clear_scorm_log_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HsLessonPage *self = HS_LESSON_PAGE (widget);
+
+  gtk_string_list_splice (self->scorm_log, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scorm_log)), NULL);
+  update_scorm_panel (self);
+}
+
+static void
+scorm_debug_changed_cb (GSettings    *settings,
+                        const char   *key,
+                        HsLessonPage *self)
+{
+  /* The panel shows at once; the SCO's API reports every call from its
+   * next opening. */
+  update_scorm_panel (self);
+}
+
+static void
 text_scale_changed_cb (GSettings    *settings,
                        const char   *key,
                        HsLessonPage *self)
@@ -588,6 +788,8 @@ hs_lesson_page_dispose (GObject *object)
   g_clear_object (&self->learner);
   g_clear_object (&self->course);
   g_clear_object (&self->lesson);
+  g_clear_object (&self->scorm);
+  g_clear_object (&self->scorm_log);
 
   G_OBJECT_CLASS (hs_lesson_page_parent_class)->dispose (object);
 }
@@ -624,6 +826,10 @@ hs_lesson_page_class_init (HsLessonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsLessonPage, pause_content);
   gtk_widget_class_bind_template_callback (widget_class, read_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pause_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, scorm_panel);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, scorm_count_label);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, scorm_list);
+  gtk_widget_class_bind_template_child (widget_class, HsLessonPage, scorm_scroller);
 
   gtk_widget_class_install_action (widget_class, "lesson.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "lesson.next", NULL, next_activated);
@@ -632,6 +838,7 @@ hs_lesson_page_class_init (HsLessonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "lesson.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-reset", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "lesson.clear-scorm-log", NULL, clear_scorm_log_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "lesson.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "lesson.zoom-in", NULL);
@@ -651,10 +858,15 @@ hs_lesson_page_init (HsLessonPage *self)
   self->zoom = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->scorm_log = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->scorm_list, G_LIST_MODEL (self->scorm_log), create_scorm_row, NULL, NULL);
+
   g_signal_connect_object (hs_application_get_settings (app ()), "changed::text-scale",
                            G_CALLBACK (text_scale_changed_cb), self, 0);
   g_signal_connect_object (hs_application_get_settings (app ()), "changed::read-aloud-speed",
                            G_CALLBACK (read_speed_changed_cb), self, 0);
+  g_signal_connect_object (hs_application_get_settings (app ()), "changed::scorm-debug",
+                           G_CALLBACK (scorm_debug_changed_cb), self, 0);
 }
 
 GtkWidget *

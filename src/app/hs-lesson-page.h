@@ -26,5 +26,6 @@ HsLessonView *hs_lesson_page_get_view  (HsLessonPage  *self);
 void          hs_lesson_page_set_find  (HsLessonPage  *self,
                                         const char    *query);
 const char   *hs_lesson_page_get_title (HsLessonPage  *self);
+GListModel   *hs_lesson_page_get_scorm_log (HsLessonPage *self);
 
 G_END_DECLS

@@ -4,7 +4,9 @@
  *
  * The scale writes the "text-scale" key as it moves; HsApplication applies
  * the key to the whole app, this window included, so the sample under the
- * scale always shows the size in use.
+ * scale always shows the size in use.  The developer page (the SCORM debug
+ * panel) shows only with HOCSO_DEVELOPER set, or once a tool is on, so that
+ * learners never meet it.
  */
 #define G_LOG_DOMAIN "hs-preferences-window"
 
@@ -29,6 +31,8 @@ struct _HsPreferencesWindow
   AdwComboRow          *style_row;
   AdwComboRow          *voice_row;
   AdwComboRow          *speed_row;
+  AdwPreferencesPage   *developer_page;
+  GtkSwitch            *scorm_debug_switch;
 };
 
 /* The read-aloud speeds offered, with their names. */
@@ -186,6 +190,8 @@ hs_preferences_window_class_init (HsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, voice_row);
   gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, speed_row);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, developer_page);
+  gtk_widget_class_bind_template_child (widget_class, HsPreferencesWindow, scorm_debug_switch);
 }
 
 static void
@@ -240,6 +246,10 @@ hs_preferences_window_init (HsPreferencesWindow *self)
       g_settings_bind_with_mapping (settings, "read-aloud-speed", self->speed_row, "selected",
                                     G_SETTINGS_BIND_DEFAULT, speed_get_mapping, speed_set_mapping,
                                     NULL, NULL);
+      g_settings_bind (settings, "scorm-debug", self->scorm_debug_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      gtk_widget_set_visible (GTK_WIDGET (self->developer_page),
+                              g_getenv ("HOCSO_DEVELOPER") != NULL ||
+                              g_settings_get_boolean (settings, "scorm-debug"));
     }
 }
 

@@ -950,6 +950,8 @@ remove_txn (HsStore   *store,
     return FALSE;
   if (data->purge &&
       (!hs_store_run (store, error, "DELETE FROM progress WHERE course_id = ?", "s", data->id) ||
+       !hs_store_run (store, error, "DELETE FROM scorm_state WHERE course_id = ?", "s", data->id) ||
+       !hs_store_run (store, error, "DELETE FROM scorm_interactions WHERE course_id = ?", "s", data->id) ||
        !hs_store_run (store, error, "DELETE FROM events WHERE course_id = ?", "s", data->id)))
     return FALSE;
   return TRUE;

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -43,6 +44,7 @@ static const struct {
   [HS_VERB_COMPLETED] = { "completed", "http://adlnet.gov/expapi/verbs/completed" },
   [HS_VERB_PASSED] = { "passed", "http://adlnet.gov/expapi/verbs/passed" },
   [HS_VERB_FAILED] = { "failed", "http://adlnet.gov/expapi/verbs/failed" },
+  [HS_VERB_SCORED] = { "scored", "http://adlnet.gov/expapi/verbs/scored" },
 };
 
 static const char * const status_names[] = {
@@ -586,11 +588,14 @@ record_result_txn (HsStore   *store,
     }
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "score");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "scaled");
-  json_builder_add_double_value (builder, data->score);
-  json_builder_end_object (builder);
+  if (!isnan (data->score))
+    {
+      json_builder_set_member_name (builder, "score");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "scaled");
+      json_builder_add_double_value (builder, data->score);
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "success");
   json_builder_add_boolean_value (builder, data->passed);
   json_builder_end_object (builder);
@@ -603,13 +608,26 @@ record_result_txn (HsStore   *store,
 
   /* Mastery is the best attempt: a weaker one never lowers the score, and
    * a lesson once passed stays passed. */
-  if (!hs_store_run (store, error,
-                     "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, score, passed, opened, updated)"
-                     " VALUES (?1, ?2, ?3, 'in_progress', 0, ?4, ?5, ?6, ?6)"
-                     " ON CONFLICT DO UPDATE SET score = MAX(COALESCE(score, 0), excluded.score),"
-                     "   passed = MAX(COALESCE(passed, 0), excluded.passed), updated = excluded.updated",
-                     "Issdis", hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
-                     data->score, data->passed ? 1 : 0, now))
+  if (isnan (data->score))
+    {
+      /* A verdict without a score (SCORM content may give one) leaves the
+       * best score as it was. */
+      if (!hs_store_run (store, error,
+                         "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, passed, opened, updated)"
+                         " VALUES (?1, ?2, ?3, 'in_progress', 0, ?4, ?5, ?5)"
+                         " ON CONFLICT DO UPDATE SET passed = MAX(COALESCE(passed, 0), excluded.passed),"
+                         "   updated = excluded.updated",
+                         "Issis", hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
+                         data->passed ? 1 : 0, now))
+        return FALSE;
+    }
+  else if (!hs_store_run (store, error,
+                          "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, score, passed, opened, updated)"
+                          " VALUES (?1, ?2, ?3, 'in_progress', 0, ?4, ?5, ?6, ?6)"
+                          " ON CONFLICT DO UPDATE SET score = MAX(COALESCE(score, 0), excluded.score),"
+                          "   passed = MAX(COALESCE(passed, 0), excluded.passed), updated = excluded.updated",
+                          "Issdis", hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
+                          data->score, data->passed ? 1 : 0, now))
     return FALSE;
 
   /* Passing is what completes an assessed lesson. */
@@ -626,7 +644,8 @@ record_result_txn (HsStore   *store,
 
 /**
  * hs_progress_record_result:
- * @score: the share of the points earned, 0 to 1
+ * @score: the share of the points earned, 0 to 1, or NAN for a verdict
+ *   without a score (SCORM content may report only "passed")
  * @passed: whether @score reached the pass mark
  *
  * Records the result of one assessed attempt (a quiz, a walkthrough test):
@@ -650,7 +669,7 @@ hs_progress_record_result (HsProgress  *self,
   g_return_val_if_fail (course_id != NULL, FALSE);
   g_return_val_if_fail (lesson_id != NULL, FALSE);
 
-  if (!(score >= 0.0 && score <= 1.0))
+  if (!isnan (score) && !(score >= 0.0 && score <= 1.0))
     {
       g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
                            _("A score must be a number from 0 to 1."));
@@ -658,6 +677,166 @@ hs_progress_record_result (HsProgress  *self,
     }
 
   return hs_store_transaction (self->store, record_result_txn, &data, error);
+}
+
+/* The version of the installed course a lesson belongs to, or NULL with
+ * an error naming the lesson. */
+static char *
+current_version (HsStore     *store,
+                 const char  *course_id,
+                 const char  *lesson_id,
+                 GError     **error)
+{
+  g_autofree char *version = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hs_store_query (store, error,
+                         "SELECT c.version FROM lessons l"
+                         " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
+                         " WHERE l.course_id = ? AND l.id = ?",
+                         "ss", course_id, lesson_id);
+  if (stmt == NULL)
+    return NULL;
+  rc = hs_store_step (store, stmt, error);
+  if (rc == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == -1)
+    return NULL;
+  if (version == NULL)
+    g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_NO_LESSON,
+                 _("There is no lesson “%s” in the installed course “%s”."), lesson_id, course_id);
+  return g_steal_pointer (&version);
+}
+
+typedef struct {
+  HsLearner  *learner;
+  const char *course_id;
+  const char *lesson_id;
+  double      score;
+} ScoreData;
+
+static gboolean
+record_score_txn (HsStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  ScoreData *data = user_data;
+  g_autofree char *version = current_version (store, data->course_id, data->lesson_id, error);
+  g_autofree char *now = hs_utils_now_iso ();
+  g_autofree char *result = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (version == NULL)
+    return FALSE;
+
+  result = g_strdup_printf ("{\"score\":{\"scaled\":%s}}", g_ascii_dtostr (number, sizeof number, data->score));
+  if (!insert_event (store, data->learner, HS_VERB_SCORED, data->course_id, version, data->lesson_id,
+                     result, now, error))
+    return FALSE;
+
+  return hs_store_run (store, error,
+                       "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, score, opened, updated)"
+                       " VALUES (?1, ?2, ?3, 'in_progress', 0, ?4, ?5, ?5)"
+                       " ON CONFLICT DO UPDATE SET score = MAX(COALESCE(score, 0), excluded.score),"
+                       "   updated = excluded.updated",
+                       "Issds", hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
+                       data->score, now);
+}
+
+/**
+ * hs_progress_record_score:
+ * @score: the share of the points earned, 0 to 1
+ *
+ * Records a score that comes without a pass or fail verdict (SCORM content
+ * without a mastery score reports such scores): a "scored" event, and the
+ * best score so far on the lesson.  Whether the lesson was passed is left
+ * as it was.  Nests inside a caller's transaction.
+ */
+gboolean
+hs_progress_record_score (HsProgress  *self,
+                          HsLearner   *learner,
+                          const char  *course_id,
+                          const char  *lesson_id,
+                          double       score,
+                          GError     **error)
+{
+  ScoreData data = { learner, course_id, lesson_id, score };
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+  g_return_val_if_fail (lesson_id != NULL, FALSE);
+
+  if (!(score >= 0.0 && score <= 1.0))
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                           _("A score must be a number from 0 to 1."));
+      return FALSE;
+    }
+
+  return hs_store_transaction (self->store, record_score_txn, &data, error);
+}
+
+typedef struct {
+  HsLearner  *learner;
+  const char *course_id;
+  const char *lesson_id;
+  gint64      seconds;
+} TimeData;
+
+static gboolean
+add_time_txn (HsStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  TimeData *data = user_data;
+  g_autofree char *version = current_version (store, data->course_id, data->lesson_id, error);
+  g_autofree char *now = hs_utils_now_iso ();
+
+  if (version == NULL)
+    return FALSE;
+
+  return hs_store_run (store, error,
+                       "INSERT INTO progress (learner_id, course_id, lesson_id, status, fraction, seconds, opened, updated)"
+                       " VALUES (?1, ?2, ?3, 'in_progress', 0, ?4, ?5, ?5)"
+                       " ON CONFLICT DO UPDATE SET seconds = seconds + excluded.seconds, updated = excluded.updated",
+                       "IssIs", hs_learner_get_id (data->learner), data->course_id, data->lesson_id,
+                       data->seconds, now);
+}
+
+/**
+ * hs_progress_add_time:
+ * @seconds: time spent on the lesson, 0 or more
+ *
+ * Adds @seconds to the time @learner spent on a lesson (the session time
+ * SCORM content reports).  Time is a running total, not a record of its
+ * own, so no event is logged.  Nests inside a caller's transaction.
+ */
+gboolean
+hs_progress_add_time (HsProgress  *self,
+                      HsLearner   *learner,
+                      const char  *course_id,
+                      const char  *lesson_id,
+                      gint64       seconds,
+                      GError     **error)
+{
+  TimeData data = { learner, course_id, lesson_id, seconds };
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+  g_return_val_if_fail (lesson_id != NULL, FALSE);
+
+  if (seconds < 0)
+    {
+      g_set_error_literal (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                           _("Time spent cannot be less than nothing."));
+      return FALSE;
+    }
+
+  return hs_store_transaction (self->store, add_time_txn, &data, error);
 }
 
 static void
@@ -832,7 +1011,7 @@ hs_progress_get_lessons (HsProgress  *self,
   g_return_val_if_fail (HS_IS_COURSE (course), NULL);
 
   stmt = hs_store_query (self->store, error,
-                         "SELECT lesson_id, status, fraction, location, updated, completed, score, passed"
+                         "SELECT lesson_id, status, fraction, location, updated, completed, score, passed, seconds"
                          " FROM progress WHERE learner_id = ? AND course_id = ?",
                          "Is", hs_learner_get_id (learner), hs_course_get_id (course));
   if (stmt == NULL)
@@ -1049,6 +1228,7 @@ lesson_progress_from_row (sqlite3_stmt *stmt,
   p->has_score = sqlite3_column_type (stmt, first + 6) != SQLITE_NULL;
   p->score = sqlite3_column_double (stmt, first + 6);
   p->passed = sqlite3_column_int (stmt, first + 7) != 0;
+  p->seconds = sqlite3_column_int64 (stmt, first + 8);
   return p;
 }
 
@@ -1077,7 +1257,7 @@ hs_progress_get_last_lesson (HsProgress  *self,
 
   *course_id = NULL;
   stmt = hs_store_query (self->store, error,
-                         "SELECT p.course_id, p.lesson_id, p.status, p.fraction, p.location, p.updated, p.completed, p.score, p.passed"
+                         "SELECT p.course_id, p.lesson_id, p.status, p.fraction, p.location, p.updated, p.completed, p.score, p.passed, p.seconds"
                          " FROM progress p"
                          " JOIN courses c ON c.id = p.course_id AND c.is_current = 1"
                          " JOIN lessons l ON l.course_id = c.id AND l.version = c.version AND l.id = p.lesson_id"
@@ -1116,7 +1296,7 @@ hs_progress_get_lesson (HsProgress  *self,
   g_return_val_if_fail (HS_IS_LEARNER (learner), NULL);
 
   stmt = hs_store_query (self->store, error,
-                         "SELECT lesson_id, status, fraction, location, updated, completed, score, passed"
+                         "SELECT lesson_id, status, fraction, location, updated, completed, score, passed, seconds"
                          " FROM progress WHERE learner_id = ? AND course_id = ? AND lesson_id = ?",
                          "Iss", hs_learner_get_id (learner), course_id, lesson_id);
   if (stmt == NULL)

@@ -30,6 +30,7 @@ typedef enum {
   HS_VERB_COMPLETED,
   HS_VERB_PASSED,
   HS_VERB_FAILED,
+  HS_VERB_SCORED,
 } HsVerb;
 
 typedef enum {
@@ -48,6 +49,7 @@ typedef struct {
   gboolean        has_score;  /* assessed lessons: the best score so far */
   double          score;
   gboolean        passed;
+  gint64          seconds;    /* time spent, as lessons that count it report it */
 } HsLessonProgress;
 
 typedef struct {
@@ -96,6 +98,18 @@ gboolean            hs_progress_record_result    (HsProgress       *self,
                                                   const char       *lesson_id,
                                                   double            score,
                                                   gboolean          passed,
+                                                  GError          **error);
+gboolean            hs_progress_record_score     (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  const char       *lesson_id,
+                                                  double            score,
+                                                  GError          **error);
+gboolean            hs_progress_add_time         (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  const char       *lesson_id,
+                                                  gint64            seconds,
                                                   GError          **error);
 JsonNode           *hs_progress_list_attempts    (HsProgress       *self,
                                                   HsLearner        *learner,

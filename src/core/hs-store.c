@@ -189,6 +189,43 @@ static const char * const migrations[] = {
   "END;"
   "CREATE TRIGGER search_docs_no_update BEFORE UPDATE ON search_docs"
   "  BEGIN SELECT RAISE (ABORT, 'search documents are replaced, not updated'); END;",
+
+  /* 3 → 4: SCORM run-time data.  `scorm_state` keeps the CMI data model of
+   * a learner's SCO as the run-time renders it (JSON), keyed like progress
+   * so it survives a course update; `version` says which SCORM data model
+   * it is, `total_seconds` the session times added up (cmi.core.total_time
+   * or cmi.total_time on the next launch).  `scorm_interactions` keeps each
+   * interaction of that data model as a row, for reports: `n` is its index
+   * in cmi.interactions, `correct_responses` and `objectives` JSON lists. */
+  "CREATE TABLE scorm_state ("
+  "  learner_id    INTEGER NOT NULL REFERENCES learners (id) ON DELETE CASCADE,"
+  "  course_id     TEXT NOT NULL,"
+  "  lesson_id     TEXT NOT NULL,"
+  "  version       TEXT NOT NULL CHECK (version IN ('1.2', '2004')),"
+  "  cmi           TEXT NOT NULL,"
+  "  total_seconds REAL NOT NULL DEFAULT 0 CHECK (total_seconds >= 0),"
+  "  launches      INTEGER NOT NULL DEFAULT 0,"
+  "  updated       TEXT NOT NULL,"
+  "  PRIMARY KEY (learner_id, course_id, lesson_id)"
+  ");"
+  "CREATE TABLE scorm_interactions ("
+  "  learner_id        INTEGER NOT NULL REFERENCES learners (id) ON DELETE CASCADE,"
+  "  course_id         TEXT NOT NULL,"
+  "  lesson_id         TEXT NOT NULL,"
+  "  n                 INTEGER NOT NULL CHECK (n >= 0),"
+  "  id                TEXT NOT NULL,"
+  "  type              TEXT,"
+  "  time              TEXT,"
+  "  weighting         TEXT,"
+  "  response          TEXT,"
+  "  result            TEXT,"
+  "  latency           TEXT,"
+  "  description       TEXT,"
+  "  correct_responses TEXT NOT NULL DEFAULT '[]',"
+  "  objectives        TEXT NOT NULL DEFAULT '[]',"
+  "  updated           TEXT NOT NULL,"
+  "  PRIMARY KEY (learner_id, course_id, lesson_id, n)"
+  ");",
 };
 
 static gboolean

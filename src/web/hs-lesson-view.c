@@ -9,6 +9,14 @@
  * windows or to download.  The lesson runtime (ui/runtime/lesson.js) runs
  * in its own script world and reports progress through a message handler
  * registered only for that world, so a page cannot forge a record.
+ *
+ * A SCO is the exception the SCORM standard makes: its API must be on a
+ * window of the page's own world.  The API (ui/runtime/scorm.js, with
+ * scorm-again) goes there, on the SCORM player page; it hands what it
+ * commits to a bridge in our world (ui/runtime/scorm-bridge.js) over a
+ * private channel, and the bridge signs it with a token that names this
+ * launch of this lesson.  Only the token decides which lesson a commit
+ * belongs to, and the commit is checked as untrusted data in core.
  */
 #define G_LOG_DOMAIN "hs-lesson-view"
 
@@ -48,7 +56,37 @@ struct _HsLessonView
   char                         *speech_voice; /* espeak-ng voice for read-aloud */
   char                         *speech_file;  /* the WAV being read aloud, removed after */
   char                         *find;         /* words to mark in the next lesson loaded */
+
+  /* What hs_lesson_view_load() asked for, set up once the page before it
+   * has been left. */
+  HsCourse                     *pending_course;
+  HsLesson                     *pending_lesson;
+  char                         *pending_location;
+
+  HsScormSession               *next_scorm;   /* for the next SCO to load */
+  HsScormSession               *scorm;        /* the SCO shown, when one is */
+  char                         *scorm_token;  /* its bridge signs messages with this */
+  struct _ScormClose           *closing;      /* the SCO being left, when one is */
+  gboolean                      scorm_debug;
 };
+
+/* A SCO being left: its page is asked for its last data, which is saved
+ * before anything else loads. */
+typedef void (*StopMediaDone) (HsLessonView *self);
+
+typedef struct _ScormClose {
+  HsLessonView   *self;
+  HsScormSession *session;
+  char           *token;
+  guint           serial;
+  StopMediaDone   done;        /* what comes after: the next load, or nothing */
+  GCancellable   *cancellable;
+  guint           timeout_id;
+  GApplication   *app;         /* held, so quitting waits for the data */
+} ScormClose;
+
+/* How long a SCO's page may take to hand over its last data. */
+#define SCORM_CLOSE_SECONDS 8
 
 G_DEFINE_FINAL_TYPE (HsLessonView, hs_lesson_view, WEBKIT_TYPE_WEB_VIEW)
 
@@ -63,6 +101,8 @@ enum {
   COMPLETED,
   EXTERNAL_LINK,
   READING,
+  SCORM_CALL,
+  RECORD_FAILED,
   N_SIGNALS
 };
 
@@ -576,6 +616,148 @@ reply_quiz (HsLessonView             *self,
   webkit_script_message_reply_return_value (reply, result);
 }
 
+/* The SCO that a message signed with @token is about: the one shown, or
+ * the one being left.  Nothing else: a token of an earlier launch, or
+ * none, names no lesson. */
+static HsScormSession *
+scorm_for_token (HsLessonView *self,
+                 const char   *token)
+{
+  if (token == NULL)
+    return NULL;
+  if (self->scorm != NULL && self->scorm_token != NULL && g_str_equal (token, self->scorm_token))
+    return self->scorm;
+  if (self->closing != NULL && self->closing->token != NULL && g_str_equal (token, self->closing->token))
+    return self->closing->session;
+  return NULL;
+}
+
+static void
+commit_failed (HsLessonView   *self,
+               HsScormSession *session,
+               const GError   *error)
+{
+  /* Data the SCO should not have sent is the content's fault; a database
+   * that cannot save is the learner's problem, and they are told. */
+  if (error->domain == HS_SCORM_SESSION_ERROR)
+    g_message ("A commit of the SCO “%s” was refused: %s", hs_scorm_session_get_lesson_id (session), error->message);
+  else
+    {
+      g_warning ("Could not save the SCO “%s”: %s", hs_scorm_session_get_lesson_id (session), error->message);
+      g_signal_emit (self, signals[RECORD_FAILED], 0, error->message);
+    }
+}
+
+/* One message of a SCO's bridge: a commit, or an API call it reports. */
+static gboolean
+handle_scorm (HsLessonView    *self,
+              HsScormSession  *session,
+              JsonObject      *message,
+              GError         **error)
+{
+  const char *type = json_object_get_string_member_with_default (message, "type", "");
+
+  if (g_str_equal (type, "scorm-commit"))
+    {
+      JsonNode *cmi = json_object_get_member (message, "cmi");
+      gboolean final = json_object_get_boolean_member_with_default (message, "final", FALSE);
+
+      if (cmi == NULL || !JSON_NODE_HOLDS_VALUE (cmi) || json_node_get_value_type (cmi) != G_TYPE_STRING)
+        {
+          g_set_error_literal (error, HS_SCORM_SESSION_ERROR, HS_SCORM_SESSION_ERROR_INVALID_DATA,
+                               "a commit without data");
+          return FALSE;
+        }
+      if (!hs_scorm_session_commit (session, json_node_get_string (cmi), final, error))
+        {
+          commit_failed (self, session, *error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (type, "scorm-call"))
+    {
+      const char *method = json_object_get_string_member_with_default (message, "method", "");
+      const char *result = json_object_get_string_member_with_default (message, "result", "");
+      const char *text = json_object_get_string_member_with_default (message, "text", "");
+      int code = (int) json_object_get_int_member_with_default (message, "error", 0);
+      JsonNode *args_node = json_object_get_member (message, "args");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) args = NULL;
+
+      if (args_node != NULL && JSON_NODE_HOLDS_ARRAY (args_node))
+        {
+          JsonArray *array = json_node_get_array (args_node);
+
+          for (guint i = 0; i < json_array_get_length (array) && i < 8; i++)
+            {
+              JsonNode *arg = json_array_get_element (array, i);
+
+              if (JSON_NODE_HOLDS_VALUE (arg) && json_node_get_value_type (arg) == G_TYPE_STRING)
+                g_strv_builder_add (builder, json_node_get_string (arg));
+            }
+        }
+      args = g_strv_builder_end (builder);
+
+      if (code != 0)
+        hs_scorm_session_note_error (session, method, strstr (method, "Value") != NULL ? args[0] : NULL, code);
+      g_signal_emit (self, signals[SCORM_CALL], 0, method, args, result, code, text);
+      return TRUE;
+    }
+
+  g_set_error (error, HS_SCORM_SESSION_ERROR, HS_SCORM_SESSION_ERROR_INVALID_DATA,
+               "unknown message “%s”", type);
+  return FALSE;
+}
+
+/* What the SCORM bridge posts: commits and calls, each signed with the
+ * token of the launch it comes from. */
+static void
+reply_scorm (HsLessonView             *self,
+             JSCValue                 *value,
+             WebKitScriptMessageReply *reply)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = jsc_value_to_json (value, 0);
+  g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
+  JsonObject *message = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  HsScormSession *session;
+
+  session = message ? scorm_for_token (self, json_object_get_string_member_with_default (message, "token", NULL)) : NULL;
+  if (session == NULL)
+    {
+      g_debug ("A SCORM message for no SCO shown here was refused");
+      webkit_script_message_reply_return_error_message (reply, "not a SCO of this page");
+      return;
+    }
+
+  if (!handle_scorm (self, session, message, &error))
+    {
+      webkit_script_message_reply_return_error_message (reply, error->message);
+      return;
+    }
+  {
+    g_autoptr(JSCValue) answer = jsc_value_new_boolean (jsc_value_get_context (value), TRUE);
+    webkit_script_message_reply_return_value (reply, answer);
+  }
+}
+
+static gboolean
+script_dialog_cb (WebKitWebView      *view,
+                  WebKitScriptDialog *dialog,
+                  gpointer            user_data)
+{
+  /* Leaving a lesson is the learner's choice, made with the app's own
+   * buttons: a page that asks "leave this page?" is answered yes. */
+  if (webkit_script_dialog_get_dialog_type (dialog) == WEBKIT_SCRIPT_DIALOG_BEFORE_UNLOAD_CONFIRM)
+    {
+      webkit_script_dialog_confirm_set_confirmed (dialog, TRUE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 script_message_cb (WebKitUserContentManager *manager,
                    JSCValue                 *value,
@@ -609,6 +791,12 @@ script_message_cb (WebKitUserContentManager *manager,
 
       if (s != NULL)
         g_signal_emit (self, signals[READING], 0, s);
+      return TRUE;
+    }
+
+  if (type != NULL && g_str_has_prefix (type, "scorm-"))
+    {
+      reply_scorm (self, value, reply);
       return TRUE;
     }
 
@@ -671,6 +859,7 @@ hs_lesson_view_constructed (GObject *object)
 
   g_signal_connect (self, "decide-policy", G_CALLBACK (decide_policy_cb), NULL);
   g_signal_connect (self, "permission-request", G_CALLBACK (permission_request_cb), NULL);
+  g_signal_connect (self, "script-dialog", G_CALLBACK (script_dialog_cb), NULL);
   g_signal_connect_object (webkit_web_view_get_network_session (view), "download-started",
                            G_CALLBACK (download_started_cb), self, 0);
 
@@ -697,6 +886,12 @@ hs_lesson_view_dispose (GObject *object)
   g_clear_object (&self->quiz);
   remove_speech_file (self);
   g_clear_pointer (&self->find, g_free);
+  if (self->scorm != NULL)
+    hs_scorm_session_close (self->scorm);
+  g_clear_object (&self->scorm);
+  g_clear_object (&self->next_scorm);
+  g_clear_object (&self->pending_course);
+  g_clear_object (&self->pending_lesson);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->dispose (object);
 }
@@ -713,6 +908,8 @@ hs_lesson_view_finalize (GObject *object)
   g_free (self->pending_uri);
   g_free (self->filter_key);
   g_free (self->identifier);
+  g_free (self->pending_location);
+  g_free (self->scorm_token);
   g_clear_pointer (&self->rules, g_bytes_unref);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->finalize (object);
@@ -781,6 +978,12 @@ hs_lesson_view_class_init (HsLessonViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[READING] =
     g_signal_new ("reading", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SCORM_CALL] =
+    g_signal_new ("scorm-call", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 5, G_TYPE_STRING, G_TYPE_STRV, G_TYPE_STRING, G_TYPE_INT, G_TYPE_STRING);
+  signals[RECORD_FAILED] =
+    g_signal_new ("record-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   hs_runtime_register_resource ();
@@ -893,18 +1096,142 @@ filter_saved_cb (GObject      *source,
   "  m.load();" \
   "} true;"
 
-typedef void (*StopMediaDone) (HsLessonView *self);
-
 typedef struct {
   HsLessonView  *self;
   guint          serial;
   StopMediaDone  done;
 } StopMedia;
 
+/* A SCO's two scripts: the bridge in our world, which must listen before
+ * the API speaks, then the API in the page's own world. */
+static void
+add_scorm_scripts (HsLessonView             *self,
+                   WebKitUserContentManager *manager,
+                   HsScormSession           *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) state = hs_scorm_session_launch (session, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) bridge_config = NULL;
+  g_autoptr(JsonNode) api_config = NULL;
+  g_autoptr(WebKitUserScript) bridge = NULL;
+  g_autoptr(WebKitUserScript) api = NULL;
+  g_autofree char *token = g_uuid_string_random ();
+  g_autofree char *nonce = g_uuid_string_random ();
+  g_autofree char *bridge_json = NULL;
+  g_autofree char *api_json = NULL;
+  g_autofree char *bridge_source = NULL;
+  g_autofree char *api_source = NULL;
+  g_autofree char *bundle = runtime_source ("scorm-again.min.js");
+  g_autofree char *adapter = runtime_source ("scorm.js");
+  g_autofree char *relay = runtime_source ("scorm-bridge.js");
+
+  /* Without its saved data the SCO still runs, from the start; the
+   * learner hears that something is wrong. */
+  if (state == NULL)
+    {
+      g_warning ("Could not read the saved data of the SCO “%s”: %s",
+                 hs_scorm_session_get_lesson_id (session), error->message);
+      g_signal_emit (self, signals[RECORD_FAILED], 0, error->message);
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "nonce");
+  json_builder_add_string_value (builder, nonce);
+  json_builder_end_object (builder);
+  bridge_config = json_builder_get_root (builder);
+  bridge_json = json_to_string (bridge_config, FALSE);
+
+  json_builder_reset (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, hs_scorm_session_get_version (session));
+  json_builder_set_member_name (builder, "nonce");
+  json_builder_add_string_value (builder, nonce);
+  json_builder_set_member_name (builder, "debug");
+  json_builder_add_boolean_value (builder, self->scorm_debug);
+  json_builder_set_member_name (builder, "state");
+  if (state != NULL)
+    json_builder_add_value (builder, json_node_ref (state));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  api_config = json_builder_get_root (builder);
+  api_json = json_to_string (api_config, FALSE);
+
+  bridge_source = g_strdup_printf ("const HOCSO_SCORM_BRIDGE = %s;\n%s", bridge_json, relay);
+  bridge = webkit_user_script_new_for_world (bridge_source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+                                             HS_LESSON_VIEW_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (manager, bridge);
+
+  api_source = g_strdup_printf ("(function () {\nconst HOCSO_SCORM = %s;\n%s\n%s\n}) ();\n", api_json, bundle, adapter);
+  api = webkit_user_script_new (api_source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, NULL, NULL);
+  webkit_user_content_manager_add_script (manager, api);
+
+  g_set_object (&self->scorm, session);
+  g_free (self->scorm_token);
+  self->scorm_token = g_steal_pointer (&token);
+}
+
+/* The scripts of the lesson about to load: the runtime in our world, and
+ * for a SCO the SCORM API.  Set only once the page before has been left,
+ * so that nothing of the next lesson runs in what is left of it. */
+static void
+add_scripts (HsLessonView *self)
+{
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self));
+  g_autoptr(WebKitUserScript) script = NULL;
+  g_autoptr(HsScormSession) session = g_steal_pointer (&self->next_scorm);
+  g_autofree char *config = NULL;
+  g_autofree char *runtime = NULL;
+  g_autofree char *source = NULL;
+  HsLessonKind kind = hs_lesson_get_kind (self->pending_lesson);
+  const HsLessonScorm *scorm = hs_lesson_get_scorm (self->pending_lesson);
+
+  webkit_user_content_manager_remove_all_scripts (manager);
+  webkit_user_content_manager_remove_all_filters (manager);
+
+  config = runtime_config (self->pending_lesson, self->course_id, self->pending_location, self->find);
+  g_clear_pointer (&self->find, g_free);
+  runtime = runtime_source ("lesson.js");
+  if (kind == HS_LESSON_KIND_QUIZ)
+    {
+      g_autofree char *quiz = runtime_source ("quiz.js");
+      g_autofree char *both = g_strconcat (runtime, "\n", quiz, NULL);
+
+      g_free (runtime);
+      runtime = g_steal_pointer (&both);
+    }
+  source = g_strdup_printf ("const HOCSO_CONFIG = %s;\n%s", config, runtime);
+  /* A SCO lives in a frame of its player page, often in framesets of its
+   * own: its media and links need the runtime in every frame. */
+  script = webkit_user_script_new_for_world (source,
+                                             kind == HS_LESSON_KIND_SCO ? WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES
+                                                                        : WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+                                             HS_LESSON_VIEW_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (manager, script);
+
+  if (kind == HS_LESSON_KIND_SCO && scorm != NULL && scorm->type == HS_SCORM_TYPE_SCO && session != NULL)
+    add_scorm_scripts (self, manager, session);
+}
+
 static void
 continue_load (HsLessonView *self)
 {
   WebKitUserContentFilter *cached = g_hash_table_lookup (filters, self->filter_key);
+
+  g_free (self->course_id);
+  self->course_id = g_strdup (hs_course_get_id (self->pending_course));
+  g_free (self->course_dir);
+  self->course_dir = g_strdup (hs_course_get_path (self->pending_course));
+  add_scripts (self);
+  g_clear_object (&self->pending_course);
+  g_clear_object (&self->pending_lesson);
 
   if (cached != NULL)
     {
@@ -929,7 +1256,7 @@ media_stopped_cb (GObject      *source,
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
 
   /* Only the latest load goes on; an older one was overtaken. */
-  if (stop->serial == self->serial)
+  if (stop->serial == self->serial && self->media_server != NULL)
     {
       hs_media_server_revoke (self->media_server, self->scope);
       if (stop->done != NULL && self->pending_uri != NULL)
@@ -953,12 +1280,132 @@ stop_media (HsLessonView  *self,
                                        NULL, NULL, media_stopped_cb, stop);
 }
 
+static gboolean
+scorm_close_timeout_cb (gpointer user_data)
+{
+  ScormClose *close = user_data;
+
+  close->timeout_id = 0;
+  g_cancellable_cancel (close->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scorm_closed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ScormClose *close = user_data;
+  HsLessonView *self = close->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) messages = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  g_clear_handle_id (&close->timeout_id, g_source_remove);
+  if (value != NULL && jsc_value_is_string (value))
+    {
+      json = jsc_value_to_string (value);
+      messages = json_from_string (json, NULL);
+    }
+  else
+    g_debug ("The SCO “%s” could not hand over its last data: %s", hs_scorm_session_get_lesson_id (close->session),
+             error ? error->message : "no answer");
+
+  /* In the order the page sent them: its unload handlers' commits, then
+   * what was set since. */
+  if (messages != NULL && JSON_NODE_HOLDS_ARRAY (messages))
+    {
+      JsonArray *array = json_node_get_array (messages);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          g_autoptr(GError) message_error = NULL;
+
+          if (JSON_NODE_HOLDS_OBJECT (node) &&
+              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "token", NULL),
+                         close->token) == 0)
+            handle_scorm (self, close->session, json_node_get_object (node), &message_error);
+        }
+    }
+
+  hs_scorm_session_close (close->session);
+  self->closing = NULL;
+  if (close->serial == self->serial && self->media_server != NULL)
+    stop_media (self, close->done);
+
+  if (close->app != NULL)
+    {
+      g_application_release (close->app);
+      g_object_unref (close->app);
+    }
+  g_object_unref (close->cancellable);
+  g_object_unref (close->session);
+  g_free (close->token);
+  g_free (close);
+  g_object_unref (self);
+}
+
+/* Leaves the SCO shown: its page hands over what it still has (see
+ * scorm-bridge.js), which is saved before @done loads anything else.  The
+ * application is held meanwhile, so that quitting does not lose it. */
+static void
+close_scorm (HsLessonView  *self,
+             StopMediaDone  done)
+{
+  ScormClose *close = g_new0 (ScormClose, 1);
+  GApplication *app = g_application_get_default ();
+
+  close->self = g_object_ref (self);
+  close->session = g_steal_pointer (&self->scorm);
+  close->token = g_steal_pointer (&self->scorm_token);
+  close->serial = ++self->serial;
+  close->done = done;
+  close->cancellable = g_cancellable_new ();
+  close->timeout_id = g_timeout_add_seconds (SCORM_CLOSE_SECONDS, scorm_close_timeout_cb, close);
+  if (app != NULL)
+    {
+      close->app = g_object_ref (app);
+      g_application_hold (app);
+    }
+  self->closing = close;
+
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (self),
+                                                  "return typeof hocsoScormClose === 'function'"
+                                                  " ? hocsoScormClose () : '[]';",
+                                                  -1, NULL, HS_LESSON_VIEW_WORLD, NULL, close->cancellable,
+                                                  scorm_closed_cb, close);
+}
+
+/* Leaves the page shown, then runs @done (or nothing) unless another
+ * load overtook this one. */
+static void
+leave_page (HsLessonView  *self,
+            StopMediaDone  done)
+{
+  if (self->closing != NULL)
+    {
+      self->closing->done = done;
+      self->closing->serial = ++self->serial;
+      return;
+    }
+  if (self->scorm != NULL)
+    {
+      close_scorm (self, done);
+      return;
+    }
+  stop_media (self, done);
+}
+
 /**
  * hs_lesson_view_load:
  * @location: (nullable): where the learner left off, as the runtime wrote it
  *
- * Loads @lesson.  The content filter for the course is compiled (or
- * fetched from the store) first, so not one request runs unfiltered.
+ * Loads @lesson.  The page shown before is left first (a SCO hands over
+ * its last data), and the content filter for the course is compiled (or
+ * fetched from the store), so not one request runs unfiltered.
  */
 void
 hs_lesson_view_load (HsLessonView *self,
@@ -966,12 +1413,8 @@ hs_lesson_view_load (HsLessonView *self,
                      HsLesson     *lesson,
                      const char   *location)
 {
-  WebKitUserContentManager *manager;
-  g_autoptr(WebKitUserScript) script = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *runtime = NULL;
-  g_autofree char *source = NULL;
   const char *origin;
+  const char *course_id;
 
   g_return_if_fail (HS_IS_LESSON_VIEW (self));
   g_return_if_fail (HS_IS_COURSE (course));
@@ -980,44 +1423,27 @@ hs_lesson_view_load (HsLessonView *self,
   hs_lesson_view_unload (self);
   if (hs_lesson_get_kind (lesson) != HS_LESSON_KIND_QUIZ)
     g_clear_object (&self->quiz);
+  if (hs_lesson_get_kind (lesson) != HS_LESSON_KIND_SCO)
+    g_clear_object (&self->next_scorm);
 
-  g_free (self->course_id);
-  self->course_id = g_strdup (hs_course_get_id (course));
-  g_free (self->course_dir);
-  self->course_dir = g_strdup (hs_course_get_path (course));
+  /* The course's walls move to the next course only when it loads: the
+   * page being left keeps its own until then. */
+  course_id = hs_course_get_id (course);
   g_free (self->lesson_id);
   self->lesson_id = g_strdup (hs_lesson_get_id (lesson));
   g_free (self->pending_uri);
-  self->pending_uri = hs_scheme_lesson_uri (self->course_id,
+  self->pending_uri = hs_scheme_lesson_uri (course_id,
                                             hs_lesson_kind_to_string (hs_lesson_get_kind (lesson)),
                                             hs_lesson_get_src (lesson),
                                             self->lesson_id);
-
-  manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self));
-  webkit_user_content_manager_remove_all_scripts (manager);
-  webkit_user_content_manager_remove_all_filters (manager);
-
-  config = runtime_config (lesson, self->course_id, location, self->find);
-  g_clear_pointer (&self->find, g_free);
-  runtime = runtime_source ("lesson.js");
-  if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
-    {
-      g_autofree char *quiz = runtime_source ("quiz.js");
-      g_autofree char *both = g_strconcat (runtime, "\n", quiz, NULL);
-
-      g_free (runtime);
-      runtime = g_steal_pointer (&both);
-    }
-  source = g_strdup_printf ("const HOCSO_CONFIG = %s;\n%s", config, runtime);
-  script = webkit_user_script_new_for_world (source,
-                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
-                                             HS_LESSON_VIEW_WORLD, NULL, NULL);
-  webkit_user_content_manager_add_script (manager, script);
+  g_set_object (&self->pending_course, course);
+  g_set_object (&self->pending_lesson, lesson);
+  g_free (self->pending_location);
+  self->pending_location = g_strdup (location);
 
   origin = hs_media_server_get_origin (self->media_server);
   {
-    g_autofree char *json = filter_json (self->course_id, origin);
+    g_autofree char *json = filter_json (course_id, origin);
     gsize length = strlen (json);
 
     g_clear_pointer (&self->rules, g_bytes_unref);
@@ -1026,19 +1452,19 @@ hs_lesson_view_load (HsLessonView *self,
   /* One stored filter per course, replaced when the media port changes
    * from one run to the next, so the store does not grow. */
   g_free (self->identifier);
-  self->identifier = g_strdup_printf ("course-%s", self->course_id);
+  self->identifier = g_strdup_printf ("course-%s", course_id);
   g_free (self->filter_key);
-  self->filter_key = g_strdup_printf ("%s %s", self->course_id, origin);
+  self->filter_key = g_strdup_printf ("%s %s", course_id, origin);
 
   self->cancellable = g_cancellable_new ();
-  stop_media (self, continue_load);
+  leave_page (self, continue_load);
 }
 
 /**
  * hs_lesson_view_unload:
  *
- * Leaves the lesson: stops loading, shows nothing, and revokes the media
- * URLs it was given.
+ * Leaves the lesson: stops loading, lets a SCO hand over its last data,
+ * and revokes the media URLs it was given.
  */
 void
 hs_lesson_view_unload (HsLessonView *self)
@@ -1048,8 +1474,9 @@ hs_lesson_view_unload (HsLessonView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->lesson_id, g_free);
+  g_clear_pointer (&self->pending_uri, g_free);
   webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self));
-  stop_media (self, NULL);
+  leave_page (self, NULL);
   remove_speech_file (self);
 }
 
@@ -1102,6 +1529,38 @@ hs_lesson_view_set_find (HsLessonView *self,
 
   g_free (self->find);
   self->find = g_strdup (query);
+}
+
+/**
+ * hs_lesson_view_set_scorm_session:
+ * @session: (nullable): the session of the next SCO lesson
+ *
+ * A SCO's page gets its SCORM API from @session, and sends it what it
+ * commits.  Set it before hs_lesson_view_load() of a SCO lesson; loading
+ * any other lesson drops it.
+ */
+void
+hs_lesson_view_set_scorm_session (HsLessonView   *self,
+                                  HsScormSession *session)
+{
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+  g_return_if_fail (session == NULL || HS_IS_SCORM_SESSION (session));
+
+  g_set_object (&self->next_scorm, session);
+}
+
+/**
+ * hs_lesson_view_set_scorm_debug:
+ *
+ * With @debug, the SCORM API of the next SCO reports every call (the
+ * "scorm-call" signal), not only those that failed.
+ */
+void
+hs_lesson_view_set_scorm_debug (HsLessonView *self,
+                                gboolean      debug)
+{
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+  self->scorm_debug = !!debug;
 }
 
 /**

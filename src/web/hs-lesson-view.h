@@ -9,6 +9,7 @@
 #include "hs-course.h"
 #include "hs-media-server.h"
 #include "hs-quiz-session.h"
+#include "hs-scorm-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,12 @@ G_BEGIN_DECLS
  *   progress (double fraction, const char *location): the learner moved on
  *   completed (): the lesson's completion rule was met
  *   external-link (const char *uri): the page tried to leave the course
- *   reading (const char *state): how reading aloud goes (hs_lesson_view_read_aloud) */
+ *   reading (const char *state): how reading aloud goes (hs_lesson_view_read_aloud)
+ *   scorm-call (const char *method, GStrv arguments, const char *result,
+ *     int error, const char *error_text): a SCO called its API (every call
+ *     with hs_lesson_view_set_scorm_debug(), else only refused ones)
+ *   record-failed (const char *message): what a SCO committed could not be
+ *     saved */
 G_DECLARE_FINAL_TYPE (HsLessonView, hs_lesson_view, HS, LESSON_VIEW, WebKitWebView)
 
 HsLessonView *hs_lesson_view_new           (WebKitWebContext     *context,
@@ -40,6 +46,10 @@ void          hs_lesson_view_read_aloud    (HsLessonView         *self,
                                             const char           *command,
                                             double                rate,
                                             const char           *voice);
+void          hs_lesson_view_set_scorm_session (HsLessonView     *self,
+                                            HsScormSession       *session);
+void          hs_lesson_view_set_scorm_debug (HsLessonView       *self,
+                                            gboolean              debug);
 const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
 const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
 

@@ -71,8 +71,9 @@ hs_scheme_lesson_uri (const char *course_id,
 {
   g_return_val_if_fail (course_id != NULL, NULL);
 
-  /* Lessons the app draws itself: the video player, the quiz. */
-  if (g_strcmp0 (kind, "video") == 0 || g_strcmp0 (kind, "quiz") == 0)
+  /* Lessons the app draws itself: the video player, the quiz, and the
+   * SCORM player, a page that holds the API and the SCO in a frame. */
+  if (g_strcmp0 (kind, "video") == 0 || g_strcmp0 (kind, "quiz") == 0 || g_strcmp0 (kind, "sco") == 0)
     {
       g_autofree char *escaped = g_uri_escape_string (lesson_id, NULL, FALSE);
       return g_strdup_printf (HS_SCHEME "://%s" HS_SCHEME_RESERVED_PREFIX "%s?lesson=%s",
@@ -83,6 +84,27 @@ hs_scheme_lesson_uri (const char *course_id,
     g_autofree char *escaped = g_uri_escape_string (src, "/", FALSE);
     return g_strdup_printf (HS_SCHEME "://%s/%s", course_id, escaped);
   }
+}
+
+/**
+ * hs_scheme_launch_path:
+ * @parameters: (nullable): the lesson's launch parameters, a query and/or
+ *   fragment as hs_lesson_get_parameters() gives them
+ *
+ * The address of a SCO's launch file from the course's root: "/" and @src
+ * percent-encoded, then @parameters as they are (they are already
+ * encoded).
+ */
+char *
+hs_scheme_launch_path (const char *src,
+                       const char *parameters)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  escaped = g_uri_escape_string (src, "/", FALSE);
+  return g_strconcat ("/", escaped, parameters ? parameters : "", NULL);
 }
 
 static void
@@ -223,6 +245,41 @@ serve_quiz_page (WebKitURISchemeRequest *request,
                                 title, title, loading));
 }
 
+/* A SCO's player: the page SCORM content looks for its API in.  The
+ * lesson view puts the API on this page's window (scorm.js); the SCO's
+ * launch file, with its parameters, fills the frame, and finds the API by
+ * walking up window.parent as SCORM content does.  A frame keeps the API
+ * alive while the SCO moves from page to page, as an LMS would. */
+static void
+serve_sco_page (WebKitURISchemeRequest *request,
+                Scheme                 *scheme,
+                const char             *course_id,
+                GUri                   *uri)
+{
+  g_autoptr(HsCourse) course = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *launch = NULL;
+  g_autofree char *src = NULL;
+  HsLesson *lesson;
+
+  lesson = find_lesson (scheme, course_id, uri, HS_LESSON_KIND_SCO, &course);
+  if (lesson == NULL)
+    return not_found (request, scheme, g_uri_get_path (uri));
+
+  title = g_markup_escape_text (hs_lesson_get_title (lesson), -1);
+  launch = hs_scheme_launch_path (hs_lesson_get_src (lesson), hs_lesson_get_parameters (lesson));
+  src = g_markup_escape_text (launch, -1);
+  finish_text (request, scheme, SOUP_STATUS_OK, "text/html; charset=utf-8",
+               g_strdup_printf ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+                                "<title>%s</title><style>"
+                                "html,body{margin:0;height:100%%;overflow:hidden;background:#fff}"
+                                "iframe{display:block;border:0;width:100%%;height:100%%}"
+                                "</style></head><body>"
+                                "<iframe id=\"hocso-sco\" name=\"hocso-sco\" title=\"%s\" src=\"%s\"></iframe>"
+                                "</body></html>",
+                                title, title, src));
+}
+
 /* The app's own stylesheets for the pages it draws, from the runtime
  * resource. */
 static void
@@ -315,6 +372,8 @@ scheme_request_cb (WebKitURISchemeRequest *request,
     return serve_video_page (request, scheme, course_id, uri);
   if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "quiz"))
     return serve_quiz_page (request, scheme, course_id, uri);
+  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "sco"))
+    return serve_sco_page (request, scheme, course_id, uri);
   if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "quiz.css"))
     return serve_runtime_file (request, scheme, "quiz.css");
   if (g_str_has_prefix (path, HS_SCHEME_RESERVED_PREFIX))

@@ -23,6 +23,24 @@ hs_utils_now_iso (void)
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
 }
 
+/* The calendar day a stored UTC time falls on where this PC is: a course
+ * completed at 23:30 on 31 December in Hà Nội counts for that year, though
+ * it is already 16:30 UTC. */
+gboolean
+hs_utils_local_date (const char *iso,
+                     GDate      *date)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  g_date_clear (date, 1);
+  if (local == NULL)
+    return FALSE;
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+  return TRUE;
+}
+
 /* Deletes a file or a whole folder tree.  Never follows symbolic links: a
  * link is removed, not its target. */
 gboolean

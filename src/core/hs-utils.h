@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 char     *hs_utils_now_iso             (void) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  hs_utils_local_date          (const char  *iso,
+                                        GDate       *date);
 gboolean  hs_utils_rm_rf               (const char  *path,
                                         GError     **error);
 guint64   hs_utils_tree_size           (const char  *path);

@@ -44,7 +44,8 @@ test_creates_latest_schema (void)
   g_assert_cmpstr (fk, ==, "1");
   tables = query_text (store, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
                               " WHERE type = 'table' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "attempts,courses,events,learners,lessons,progress,responses,settings");
+  g_assert_cmpstr (tables, ==, "attempts,certificates,courses,events,learners,lessons,progress,responses,settings,"
+                               "trusted_keys");
 
   hs_test_rm_rf (dir);
 }

@@ -677,8 +677,13 @@ hs_school_paint_image (HsSchool       *self,
       cairo_save (cr);
       cairo_translate (cr, x + (width - w * scale) / 2, y + (height - h * scale) / 2);
       cairo_scale (cr, scale, scale);
+      /* Clipped to the picture and padded, so its edges stay sharp
+       * instead of fading into the page. */
+      cairo_rectangle (cr, 0, 0, w, h);
+      cairo_clip (cr);
       cairo_set_source_surface (cr, surface, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
       cairo_paint (cr);
       cairo_restore (cr);
       cairo_surface_destroy (surface);

@@ -26,6 +26,7 @@ gboolean  hs_utils_parse_range         (const char  *header,
                                         guint64     *start,
                                         guint64     *end);
 char     *hs_utils_fold                (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
+char     *hs_utils_vietnamese_name_key (const char  *name) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean  hs_utils_json_is_shallow     (const char  *json,
                                         gsize        length,

@@ -208,6 +208,8 @@ test_year_2025 (Fixture       *f,
   g_assert_cmpint (hs_report_get_target (r, &from), ==, 95);
   g_assert_cmpint (from, ==, 2025);
   g_assert_cmpint (hs_report_get_status (r), ==, HS_REPORT_STATUS_NOT_YET);
+  /* 95 % of 4 people is 3.8: all 4 must, 2 more than now. */
+  g_assert_cmpuint (hs_report_get_n_needed (r), ==, 2);
 
   /* Hoa, a manager: only A is for her role. */
   row = row_of (r, f->hoa);
@@ -287,10 +289,12 @@ test_target_boundaries (Fixture       *f,
   g_assert_no_error (error);
   exactly = report (f, 2025);
   g_assert_cmpint (hs_report_get_status (exactly), ==, HS_REPORT_STATUS_ON_TRACK);
+  g_assert_cmpuint (hs_report_get_n_needed (exactly), ==, 0);
   g_assert_true (hs_school_set_target (f->school, 2025, 51, &error));
   g_assert_no_error (error);
   above = report (f, 2025);
   g_assert_cmpint (hs_report_get_status (above), ==, HS_REPORT_STATUS_NOT_YET);
+  g_assert_cmpuint (hs_report_get_n_needed (above), ==, 1);
 
   /* Before anyone was added, and before any target. */
   early = report (f, 2024);

@@ -359,6 +359,22 @@ hs_report_get_status (HsReport *self)
          ? HS_REPORT_STATUS_ON_TRACK : HS_REPORT_STATUS_NOT_YET;
 }
 
+/* How many more people must reach the level for the school to meet the
+ * target: 0 when it is met or there is none. */
+guint
+hs_report_get_n_needed (HsReport *self)
+{
+  guint64 wanted;
+
+  g_return_val_if_fail (HS_IS_REPORT (self), 0);
+
+  if (self->target < 0 || self->rows->len == 0)
+    return 0;
+  /* The smallest whole number of people that is target % of staff. */
+  wanted = ((guint64) self->target * self->rows->len + 99) / 100;
+  return wanted > self->n_reached ? (guint) (wanted - self->n_reached) : 0;
+}
+
 /* Whether the courses are the default ones (every course with a
  * certificate), not the principal's choice. */
 gboolean
@@ -482,6 +498,8 @@ hs_report_to_json (HsReport *self)
   json_builder_add_double_value (builder, round (hs_report_get_percent (self) * 10) / 10);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, hs_report_status_to_string (hs_report_get_status (self)));
+  json_builder_set_member_name (builder, "needed");
+  json_builder_add_int_value (builder, hs_report_get_n_needed (self));
 
   json_builder_set_member_name (builder, "courses_chosen");
   json_builder_add_boolean_value (builder, !self->default_courses);
@@ -840,6 +858,14 @@ draw_summary (Doc *doc)
   doc->y += hs_pdf_text (cr, reached_line, "Noto Sans Bold 11", &hs_pdf_ink, MARGIN + 16, doc->y, 340, PANGO_ALIGN_LEFT) + 3;
   doc->y += hs_pdf_text (cr, target_line, "Noto Sans 11", &hs_pdf_ink, MARGIN + 16, doc->y,
                          PAGE_WIDTH - 2 * MARGIN - 32, PANGO_ALIGN_LEFT);
+  if (status == HS_REPORT_STATUS_NOT_YET)
+    {
+      g_autofree char *needed = g_strdup_printf ("Cần thêm %u người đạt để đủ chỉ tiêu.",
+                                                 hs_report_get_n_needed (self));
+
+      hs_pdf_text (cr, needed, "Noto Sans Italic 10", &hs_pdf_red, MARGIN + 16, doc->y + 50,
+                   PAGE_WIDTH - 2 * MARGIN - 32, PANGO_ALIGN_CENTER);
+    }
 
   /* The bar: the share reached, and a mark where the target is. */
   bar_y = doc->y + 14;
@@ -1018,8 +1044,11 @@ draw_report (Doc *doc)
   doc->page = 1;
   doc->y = hs_pdf_header (doc->cr, unit, *school != '\0' ? school : " ",
                           MARGIN + column / 2, PAGE_WIDTH - MARGIN - column / 2, column, 40);
-  hs_school_paint_image (self->school, HS_SCHOOL_IMAGE_LOGO, doc->cr, PAGE_WIDTH / 2 - 20, 36, 40, 40);
-  doc->y += 24;
+  /* The logo between the heading and the title: a portrait page has no
+   * room for it between the heading's two columns. */
+  if (hs_school_paint_image (self->school, HS_SCHOOL_IMAGE_LOGO, doc->cr, PAGE_WIDTH / 2 - 22, doc->y + 10, 44, 44))
+    doc->y += 54;
+  doc->y += 20;
   doc->y += hs_pdf_text (doc->cr, "BÁO CÁO", "Noto Serif Bold 20", &hs_pdf_red, MARGIN, doc->y,
                          PAGE_WIDTH - 2 * MARGIN, PANGO_ALIGN_CENTER);
   doc->y += hs_pdf_text (doc->cr, subtitle, "Noto Serif Bold 12.5", &hs_pdf_ink, MARGIN + 20, doc->y,

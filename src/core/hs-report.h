@@ -52,6 +52,7 @@ guint              hs_report_get_n_staff        (HsReport       *self);
 guint              hs_report_get_n_reached      (HsReport       *self);
 double             hs_report_get_percent        (HsReport       *self);
 HsReportStatus     hs_report_get_status         (HsReport       *self);
+guint              hs_report_get_n_needed       (HsReport       *self);
 gboolean           hs_report_get_default_courses (HsReport      *self);
 GPtrArray         *hs_report_get_courses        (HsReport       *self);
 const char * const *hs_report_get_missing_courses (HsReport     *self);

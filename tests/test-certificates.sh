@@ -205,6 +205,12 @@ check "…and the staff" contains "$text" "Trần Văn Đức"
 out=$("$hocso" report --format html --pin-file "$work/pin" 2>&1); rc=$?
 check "an unknown format is a usage error" test $rc -eq 2
 
+# In Vietnamese.
+out=$(LANGUAGE=vi "$hocso" certificate verify "$work/lam.pdf" 2>&1)
+check "verification speaks Vietnamese when asked" contains "$out" "KHÔNG HỢP LỆ"
+out=$(LANGUAGE=vi "$hocso" report --pin-file "$work/pin")
+check "…and so does the report" contains "$out" "CHƯA ĐẠT: cần thêm 1 người"
+
 # Keep the pictures for a person to look at when asked.
 if [ -n "${HOCSO_KEEP_PDF:-}" ]; then
   cp "$work/lan.pdf" "$work/lan-1.png" "$work/bao-cao.pdf" "$HOCSO_KEEP_PDF"/

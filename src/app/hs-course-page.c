@@ -35,6 +35,8 @@ struct _HsCoursePage
   AdwButtonContent  *primary_content;
   GtkLabel          *next_label;
   GtkWidget         *certificate_box;
+  GtkLabel          *certificate_label;
+  GtkWidget         *certificate_button;
   GtkBox            *modules_box;
 
   HsCourse          *course;
@@ -356,6 +358,37 @@ update_primary (HsCoursePage *self,
   self->primary_lesson_id = target ? g_strdup (hs_lesson_get_id (target)) : NULL;
 }
 
+/* The certificate is issued as soon as the completed course shows, so the
+ * learner sees its serial number; while the school's details are missing
+ * the card says so instead, and the button waits. */
+static void
+update_certificate (HsCoursePage *self,
+                    gboolean      earned)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsCertificate) certificate = NULL;
+  g_autofree char *text = NULL;
+  HsKeyring *keyring;
+
+  gtk_widget_set_visible (self->certificate_box, earned && self->learner != NULL);
+  if (!earned || self->learner == NULL)
+    return;
+
+  keyring = hs_application_get_keyring (app (), &error);
+  if (keyring != NULL)
+    certificate = hs_certificate_issue (hs_application_get_progress (app ()), hs_application_get_school (app ()),
+                                        keyring, self->learner, self->course, &error);
+  if (certificate != NULL)
+    /* Translators: %s is the certificate's serial number, like HS-7K3F-9QX2 */
+    text = g_strdup_printf (_("You have completed this course. Your certificate %s is ready."),
+                            hs_certificate_get_serial (certificate));
+  else
+    text = g_strdup_printf (_("You have completed this course. Your certificate will be ready soon: %s"),
+                            error->message);
+  gtk_label_set_label (self->certificate_label, text);
+  gtk_widget_set_sensitive (self->certificate_button, certificate != NULL);
+}
+
 static void
 update_progress (HsCoursePage *self)
 {
@@ -385,9 +418,8 @@ update_progress (HsCoursePage *self)
   gtk_widget_set_visible (self->completed_badge, summary.complete);
   /* A course completed once keeps its certificate, even if a newer
    * version has added lessons since. */
-  gtk_widget_set_visible (self->certificate_box,
-                          hs_course_get_certificate_enabled (self->course) &&
-                          (summary.complete || summary.completed != NULL));
+  update_certificate (self, hs_course_get_certificate_enabled (self->course) &&
+                            (summary.complete || summary.completed != NULL));
 }
 
 /* A file name that works on any USB stick: no characters FAT forbids. */
@@ -663,6 +695,8 @@ hs_course_page_class_init (HsCoursePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, primary_content);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, next_label);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, certificate_box);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, certificate_label);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, certificate_button);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, modules_box);
   gtk_widget_class_bind_template_callback (widget_class, primary_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, certificate_clicked_cb);

@@ -162,6 +162,66 @@ hs_test_make_quiz_package (const char *parent,
   return path;
 }
 
+static void
+replace_once (GString    *text,
+              const char *find,
+              const char *replace)
+{
+  g_assert_cmpint (g_string_replace (text, find, replace, 1), ==, 1);
+}
+
+char *
+hs_test_make_certificate_package (const char *parent,
+                                  const char *id,
+                                  const char *title,
+                                  const char *audience,
+                                  gboolean    certificate,
+                                  gboolean    quiz)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sources = g_build_filename (parent, "sources", NULL);
+  g_autofree char *tree = hs_test_make_course_tree (sources, id, "1.0.0", 2);
+  g_autofree char *name = g_strdup_printf ("%s.zip", id);
+  g_autofree char *course_json = g_build_filename (tree, "course.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *old_title = g_strdup_printf ("\"title\": \"Khoá học thử %s\"", id);
+  g_autofree char *new_title = g_strdup_printf ("\"title\": \"%s\"", title);
+  g_autofree char *new_audience = g_strdup_printf ("\"audience\": %s", audience);
+  g_autofree char *new_end = g_strdup_printf ("\"completion\": { \"require\": \"all\" },\n"
+                                              "  \"certificate\": { \"enabled\": %s }",
+                                              certificate ? "true" : "false");
+  g_autoptr(HsTestArchive) archive = hs_test_archive_new (HS_TEST_FORMAT_ZIP);
+  char *path = g_build_filename (parent, name, NULL);
+  GString *edited;
+
+  g_file_get_contents (course_json, &json, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (json);
+  replace_once (edited, old_title, new_title);
+  replace_once (edited, "\"audience\": [\"teacher\", \"staff\"]", new_audience);
+  replace_once (edited, "\"completion\": { \"require\": \"all\" }", new_end);
+  if (quiz)
+    {
+      replace_once (edited, "\"src\": \"bai/l2.html\" }",
+                    "\"src\": \"bai/l2.html\" },\n"
+                    "    { \"id\": \"kiem-tra\", \"kind\": \"quiz\", \"title\": \"Bài kiểm tra\","
+                    " \"src\": \"m1/quiz.json\" }");
+      write_file (tree, "m1/quiz.json",
+                  "{ \"format\": 1, \"questions\": ["
+                  " { \"id\": \"q1\", \"type\": \"true_false\", \"text\": \"Không đưa mã OTP cho ai.\","
+                  " \"answer\": true } ] }\n");
+    }
+  write_file (tree, "course.json", edited->str);
+  g_string_free (edited, TRUE);
+
+  hs_test_archive_add_tree (archive, tree, "");
+  hs_test_archive_write (archive, path, &error);
+  g_assert_no_error (error);
+  hs_test_rm_rf (tree);
+
+  return path;
+}
+
 char *
 hs_test_make_scorm_package (const char         *parent,
                             const char         *name,

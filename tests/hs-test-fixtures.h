@@ -39,6 +39,17 @@ char *hs_test_make_scorm_package (const char         *parent,
                                   const char         *manifest,
                                   const char * const *files) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A zip of a course "id" version 1.0.0 titled @title, with two pages "l1"
+ * and "l2", @audience as course.json writes it (e.g. "[\"teacher\"]"),
+ * certificate.enabled set to @certificate and, with @quiz, a quiz lesson
+ * "kiem-tra" of one true/false question. */
+char *hs_test_make_certificate_package (const char  *parent,
+                                        const char  *id,
+                                        const char  *title,
+                                        const char  *audience,
+                                        gboolean     certificate,
+                                        gboolean     quiz) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Every row of every table of the database, as text. */
 char *hs_test_dump_db          (const char   *db_path) G_GNUC_WARN_UNUSED_RESULT;
 

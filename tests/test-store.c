@@ -44,7 +44,7 @@ test_creates_latest_schema (void)
   g_assert_cmpstr (fk, ==, "1");
   tables = query_text (store, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
                               " WHERE type = 'table' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "attempts,courses,events,learners,lessons,progress,responses,scorm_interactions,scorm_state,search,search_config,search_data,search_docs,search_docsize,search_idx,search_titles,search_titles_config,search_titles_data,search_titles_docsize,search_titles_idx,settings");
+  g_assert_cmpstr (tables, ==, "attempts,certificates,courses,events,learners,lessons,progress,responses,scorm_interactions,scorm_state,search,search_config,search_data,search_docs,search_docsize,search_idx,search_titles,search_titles_config,search_titles_data,search_titles_docsize,search_titles_idx,settings,trusted_keys");
 
   hs_test_rm_rf (dir);
 }

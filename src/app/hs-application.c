@@ -23,6 +23,8 @@ struct _HsApplication
   char             *bundled_dir;  /* the courses that come with the app */
   HsLibrary        *library;
   HsProgress       *progress;
+  HsSchool         *school;
+  HsKeyring        *keyring;
   HsMediaServer    *media_server;
   WebKitWebContext *web_context;
   GSettings        *settings;
@@ -249,6 +251,8 @@ hs_application_startup (GApplication *application)
   if (self->library == NULL)
     g_error ("%s", error->message);
   self->progress = hs_progress_new (self->library);
+  /* Locked until the admin PIN is entered, in this run of the app. */
+  self->school = hs_school_new (self->library);
 
   self->media_server = hs_media_server_new (&error);
   if (self->media_server == NULL)
@@ -362,6 +366,8 @@ hs_application_shutdown (GApplication *application)
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_object (&self->web_context);
   g_clear_object (&self->media_server);
+  g_clear_object (&self->keyring);
+  g_clear_object (&self->school);
   g_clear_object (&self->progress);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -435,6 +441,33 @@ hs_application_get_progress (HsApplication *self)
 {
   g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
   return self->progress;
+}
+
+HsSchool *
+hs_application_get_school (HsApplication *self)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
+  return self->school;
+}
+
+/**
+ * hs_application_get_keyring:
+ *
+ * This installation's keyring, opened (and its key made) the first time
+ * something is signed or checked.
+ *
+ * Returns: (transfer none) (nullable): the keyring, or %NULL with @error
+ *   set when the key file cannot be used
+ */
+HsKeyring *
+hs_application_get_keyring (HsApplication  *self,
+                            GError        **error)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
+
+  if (self->keyring == NULL)
+    self->keyring = hs_keyring_new (self->library, error);
+  return self->keyring;
 }
 
 HsMediaServer *

@@ -7,9 +7,11 @@
 #include <adwaita.h>
 #include <webkit/webkit.h>
 
+#include "hs-keyring.h"
 #include "hs-library.h"
 #include "hs-media-server.h"
 #include "hs-progress.h"
+#include "hs-school.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,9 @@ G_DECLARE_FINAL_TYPE (HsApplication, hs_application, HS, APPLICATION, AdwApplica
 HsApplication        *hs_application_new                 (void) G_GNUC_WARN_UNUSED_RESULT;
 HsLibrary            *hs_application_get_library         (HsApplication *self);
 HsProgress           *hs_application_get_progress        (HsApplication *self);
+HsSchool             *hs_application_get_school          (HsApplication *self);
+HsKeyring            *hs_application_get_keyring         (HsApplication *self,
+                                                          GError       **error);
 HsMediaServer        *hs_application_get_media_server    (HsApplication *self);
 WebKitWebContext     *hs_application_get_web_context     (HsApplication *self);
 WebKitNetworkSession *hs_application_get_network_session (HsApplication *self,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
+#include "hs-certificate.h"
 #include "hs-course-page.h"
 #include "hs-window.h"
 
@@ -37,6 +38,9 @@ struct _HsCoursePage
   GtkWidget         *primary_button;
   AdwButtonContent  *primary_content;
   GtkLabel          *next_label;
+  GtkWidget         *certificate_box;
+  GtkLabel          *certificate_label;
+  GtkWidget         *certificate_button;
   GtkBox            *modules_box;
 
   HsCourse          *course;
@@ -358,6 +362,37 @@ update_primary (HsCoursePage *self,
   self->primary_lesson_id = target ? g_strdup (hs_lesson_get_id (target)) : NULL;
 }
 
+/* The certificate is issued as soon as the completed course shows, so the
+ * learner sees its serial number; while the school's details are missing
+ * the card says so instead, and the button waits. */
+static void
+update_certificate (HsCoursePage *self,
+                    gboolean      earned)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsCertificate) certificate = NULL;
+  g_autofree char *text = NULL;
+  HsKeyring *keyring;
+
+  gtk_widget_set_visible (self->certificate_box, earned && self->learner != NULL);
+  if (!earned || self->learner == NULL)
+    return;
+
+  keyring = hs_application_get_keyring (app (), &error);
+  if (keyring != NULL)
+    certificate = hs_certificate_issue (hs_application_get_progress (app ()), hs_application_get_school (app ()),
+                                        keyring, self->learner, self->course, &error);
+  if (certificate != NULL)
+    /* Translators: %s is the certificate's serial number, like HS-7K3F-9QX2 */
+    text = g_strdup_printf (_("You have completed this course. Your certificate %s is ready."),
+                            hs_certificate_get_serial (certificate));
+  else
+    text = g_strdup_printf (_("You have completed this course. Your certificate will be ready soon: %s"),
+                            error->message);
+  gtk_label_set_label (self->certificate_label, text);
+  gtk_widget_set_sensitive (self->certificate_button, certificate != NULL);
+}
+
 static void
 update_progress (HsCoursePage *self)
 {
@@ -385,6 +420,89 @@ update_progress (HsCoursePage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress_bar), "course-complete");
   gtk_widget_set_visible (self->completed_badge, summary.complete);
+  /* A course completed once keeps its certificate, even if a newer
+   * version has added lessons since. */
+  update_certificate (self, hs_course_get_certificate_enabled (self->course) &&
+                            (summary.complete || summary.completed != NULL));
+}
+
+/* A file name that works on any USB stick: no characters FAT forbids. */
+static char *
+certificate_file_name (HsCertificate *certificate)
+{
+  /* Translators: the file name offered for a certificate: the learner and
+   * the course */
+  g_autofree char *name = g_strdup_printf (_("Certificate – %s – %s"), hs_certificate_get_learner_name (certificate),
+                                           hs_certificate_get_course_title (certificate));
+
+  g_strdelimit (name, "/\\:*?\"<>|", ' ');
+  return g_strdup_printf ("%s.pdf", g_strstrip (name));
+}
+
+static void
+certificate_saved_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      HsCoursePage    *self)
+{
+  HsCertificate *certificate = g_object_get_data (G_OBJECT (dialog), "certificate");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      /* One page drawn from data in memory, with the school's pictures
+       * read from the database the main thread owns: a blink, here. */
+      if (path != NULL && hs_certificate_write_pdf (certificate, hs_application_get_school (app ()), path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved your certificate as “%s”."), name);
+
+          toast (self, message);
+        }
+      else
+        toast (self, error ? error->message : _("Choose a folder on this computer."));
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+certificate_clicked_cb (HsCoursePage *self,
+                        GtkButton    *button)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsCertificate) certificate = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  HsKeyring *keyring;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+
+  if (self->course == NULL || self->learner == NULL)
+    return;
+  keyring = hs_application_get_keyring (app (), &error);
+  if (keyring != NULL)
+    certificate = hs_certificate_issue (hs_application_get_progress (app ()), hs_application_get_school (app ()),
+                                        keyring, self->learner, self->course, &error);
+  if (certificate == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Save Your Certificate"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = certificate_file_name (certificate);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "certificate", g_steal_pointer (&certificate), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (certificate_saved_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -604,8 +722,12 @@ hs_course_page_class_init (HsCoursePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, primary_button);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, primary_content);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, next_label);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, certificate_box);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, certificate_label);
+  gtk_widget_class_bind_template_child (widget_class, HsCoursePage, certificate_button);
   gtk_widget_class_bind_template_child (widget_class, HsCoursePage, modules_box);
   gtk_widget_class_bind_template_callback (widget_class, primary_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, certificate_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }
 

@@ -8,10 +8,12 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-admin-pin-dialog.h"
 #include "hs-course-page.h"
 #include "hs-learner-chooser.h"
 #include "hs-lesson-page.h"
 #include "hs-library-page.h"
+#include "hs-report-page.h"
 #include "hs-window.h"
 
 struct _HsWindow
@@ -26,6 +28,7 @@ struct _HsWindow
   HsLibraryPage        *library_page;
   HsCoursePage         *course_page;
   HsLessonPage         *lesson_page;
+  HsReportPage         *report_page;
 
   HsLearner            *learner;
 };
@@ -178,12 +181,19 @@ hs_window_import_file (HsWindow *self,
   hs_library_page_import (self->library_page, file);
 }
 
-/* Which page shows: "chooser", "library", "course" or "lesson". */
+/* Which page shows: "chooser", "library", "course", "lesson" or "report". */
 const char *
 hs_window_get_page_name (HsWindow *self)
 {
   g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+hs_window_get_report_page (HsWindow *self)
+{
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->report_page);
 }
 
 GtkWidget *
@@ -248,6 +258,64 @@ course_removed_cb (HsWindow     *self,
 }
 
 static void
+admin_unlocked_cb (HsWindow         *self,
+                   HsAdminPinDialog *dialog)
+{
+  hs_window_show_report (self);
+}
+
+/* The principal's report; the admin PIN is asked for (or chosen, the
+ * first time) unless the school is unlocked already in this run. */
+void
+hs_window_show_report (HsWindow *self)
+{
+  HsSchool *school;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  school = hs_application_get_school (get_app (self));
+  if (!hs_school_get_unlocked (school))
+    {
+      GtkWidget *dialog = hs_admin_pin_dialog_new (GTK_WINDOW (self), school, FALSE);
+
+      g_signal_connect_object (dialog, "done", G_CALLBACK (admin_unlocked_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  leave_lesson (self);
+  hs_report_page_reload (self->report_page);
+  name = hs_school_get_text (school, HS_SCHOOL_NAME);
+  show_page (self, "report", _("School Report"), name);
+}
+
+static void
+leave_report (HsWindow *self)
+{
+  if (self->learner != NULL)
+    hs_window_show_library (self);
+  else
+    hs_window_show_learner_chooser (self);
+}
+
+static void
+report_locked_cb (HsWindow     *self,
+                  HsReportPage *page)
+{
+  hs_window_add_toast (self, _("Locked. The admin PIN is needed to open the report again."));
+  leave_report (self);
+}
+
+static void
+admin_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  hs_window_show_report (HS_WINDOW (widget));
+}
+
+static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -268,6 +336,8 @@ back_activated (GtkWidget  *widget,
     }
   if (g_str_equal (page, "lesson") || g_str_equal (page, "course"))
     hs_window_show_library (self);
+  if (g_str_equal (page, "report"))
+    leave_report (self);
 }
 
 static void
@@ -411,6 +481,7 @@ hs_window_class_init (HsWindowClass *klass)
   g_type_ensure (HS_TYPE_LIBRARY_PAGE);
   g_type_ensure (HS_TYPE_COURSE_PAGE);
   g_type_ensure (HS_TYPE_LESSON_PAGE);
+  g_type_ensure (HS_TYPE_REPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hocso/HocSo/hs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
@@ -421,16 +492,19 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, course_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, lesson_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, report_page);
   gtk_widget_class_bind_template_callback (widget_class, learner_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, course_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, lesson_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, course_removed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, report_locked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.switch-learner", NULL, switch_learner_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.admin", NULL, admin_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

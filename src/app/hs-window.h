@@ -1,4 +1,4 @@
-/* hs-window.h — the main window: learner chooser, library, course, lesson
+/* hs-window.h — the main window: learner chooser, library, course, lesson, report
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,11 +23,13 @@ void       hs_window_show_course          (HsWindow      *self,
 void       hs_window_open_lesson          (HsWindow      *self,
                                            const char    *course_id,
                                            const char    *lesson_id);
+void       hs_window_show_report          (HsWindow      *self);
 void       hs_window_add_toast            (HsWindow      *self,
                                            const char    *message);
 void       hs_window_import_file          (HsWindow      *self,
                                            GFile         *file);
 const char *hs_window_get_page_name       (HsWindow      *self);
 GtkWidget *hs_window_get_lesson_page      (HsWindow      *self);
+GtkWidget *hs_window_get_report_page      (HsWindow      *self);
 
 G_END_DECLS

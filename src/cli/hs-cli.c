@@ -6,7 +6,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "hs-cli.h"
@@ -24,6 +28,13 @@ static const HsCliCommand commands[] = {
   { "attempts", "", N_("List quiz attempts with their scores"), hs_cli_attempts },
   { "record", N_("LEARNER COURSE-ID LESSON-ID opened|progressed|completed"),
     N_("Record what a learner did with a lesson"), hs_cli_record },
+  { "certificate", N_("list | issue LEARNER COURSE-ID | export SERIAL | verify FILE|SERIAL"),
+    N_("List, export and check certificates"), hs_cli_certificate },
+  { "report", "", N_("Staff progress against the year’s target (admin PIN)"), hs_cli_report },
+  { "settings", N_("[set FIELD VALUE | image | target | courses | pin]"),
+    N_("Show or change the school’s settings (admin PIN)"), hs_cli_settings },
+  { "key", N_("export | import FILE | list | remove FINGERPRINT"),
+    N_("Share this PC’s signing key, trust other schools’ keys"), hs_cli_key },
 };
 
 const HsCliCommand *
@@ -39,7 +50,7 @@ hs_cli_print_usage (FILE *stream)
   fprintf (stream, "%s\n  hocso %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *name = hs_cli_pad (commands[i].name, 10);
+      g_autofree char *name = hs_cli_pad (commands[i].name, 12);
       fprintf (stream, "  %s %s\n", name, _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n", _("Run “hocso COMMAND --help” for a command’s options."));
@@ -182,4 +193,97 @@ hs_cli_pad (const char *text,
   for (glong i = len; i < (glong) width; i++)
     g_string_append_c (out, ' ');
   return g_string_free (out, FALSE);
+}
+
+static char *
+read_line (FILE *stream)
+{
+  char buffer[256];
+  gsize len;
+
+  if (fgets (buffer, sizeof buffer, stream) == NULL)
+    return NULL;
+  len = strlen (buffer);
+  while (len > 0 && (buffer[len - 1] == '\n' || buffer[len - 1] == '\r'))
+    buffer[--len] = '\0';
+  return g_strdup (buffer);
+}
+
+/**
+ * hs_cli_read_pin:
+ * @prompt: what to ask on a terminal
+ * @pin_file: (nullable): a file whose first line is the PIN, or "-" for
+ *   standard input
+ *
+ * A PIN never goes on the command line, where other users and the shell's
+ * history would see it.  It is asked for without echo when standard input
+ * is a terminal, else read from @pin_file or, line by line, from standard
+ * input (how scripts and tests give it).
+ */
+char *
+hs_cli_read_pin (const char  *prompt,
+                 const char  *pin_file,
+                 GError     **error)
+{
+  char *pin = NULL;
+
+  if (pin_file != NULL && !g_str_equal (pin_file, "-"))
+    {
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (pin_file, &contents, NULL, error))
+        return NULL;
+      lines = g_strsplit (contents, "\n", 2);
+      pin = g_strdup (g_strstrip (lines[0] ? lines[0] : ""));
+    }
+  else if (pin_file == NULL && isatty (STDIN_FILENO))
+    {
+      struct termios before, quiet;
+      gboolean hidden;
+
+      fprintf (stderr, "%s ", prompt);
+      fflush (stderr);
+      hidden = tcgetattr (STDIN_FILENO, &before) == 0;
+      if (hidden)
+        {
+          quiet = before;
+          quiet.c_lflag &= ~ECHO;
+          tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+      pin = read_line (stdin);
+      if (hidden)
+        {
+          tcsetattr (STDIN_FILENO, TCSAFLUSH, &before);
+          fputc ('\n', stderr);
+        }
+    }
+  else
+    pin = read_line (stdin);
+
+  if (pin == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("No PIN was given. Type it when asked, or give it with --pin-file FILE."));
+  return pin;
+}
+
+/* Unlocks the school's settings with the admin PIN, asked for as
+ * hs_cli_read_pin() does. */
+gboolean
+hs_cli_unlock (HsSchool    *school,
+               const char  *pin_file,
+               GError     **error)
+{
+  g_autofree char *pin = NULL;
+
+  if (!hs_school_has_admin_pin (school))
+    {
+      g_set_error_literal (error, HS_SCHOOL_ERROR, HS_SCHOOL_ERROR_NO_PIN,
+                           _("No admin PIN is set yet. Choose one with “hocso settings pin”."));
+      return FALSE;
+    }
+  pin = hs_cli_read_pin (_("Admin PIN:"), pin_file, error);
+  if (pin == NULL)
+    return FALSE;
+  return hs_school_unlock (school, pin, error);
 }

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <json-glib/json-glib.h>
 
+#include "hs-keyring.h"
 #include "hs-library.h"
 #include "hs-progress.h"
+#include "hs-school.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +47,12 @@ void       hs_cli_print_json    (JsonBuilder    *builder);
 void       hs_cli_print_json_node (JsonNode     *root);
 char      *hs_cli_pad           (const char     *text,
                                  guint           width) G_GNUC_WARN_UNUSED_RESULT;
+char      *hs_cli_read_pin      (const char     *prompt,
+                                 const char     *pin_file,
+                                 GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   hs_cli_unlock        (HsSchool       *school,
+                                 const char     *pin_file,
+                                 GError        **error);
 
 int        hs_cli_import        (int argc, char **argv);
 int        hs_cli_list          (int argc, char **argv);
@@ -54,5 +62,9 @@ int        hs_cli_progress      (int argc, char **argv);
 int        hs_cli_attempts      (int argc, char **argv);
 int        hs_cli_record        (int argc, char **argv);
 int        hs_cli_search        (int argc, char **argv);
+int        hs_cli_certificate   (int argc, char **argv);
+int        hs_cli_report        (int argc, char **argv);
+int        hs_cli_settings      (int argc, char **argv);
+int        hs_cli_key           (int argc, char **argv);
 
 G_END_DECLS

@@ -98,6 +98,17 @@ hs_course_progress_clear (HsCourseProgress *progress)
   g_clear_pointer (&progress->completed, g_free);
 }
 
+void
+hs_course_completion_free (HsCourseCompletion *completion)
+{
+  if (completion == NULL)
+    return;
+  g_free (completion->course_id);
+  g_free (completion->course_version);
+  g_free (completion->time);
+  g_free (completion);
+}
+
 static void
 hs_progress_finalize (GObject *object)
 {
@@ -143,6 +154,13 @@ hs_progress_get_store (HsProgress *self)
 {
   g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
   return self->store;
+}
+
+HsLibrary *
+hs_progress_get_library (HsProgress *self)
+{
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  return self->library;
 }
 
 static HsLearner *
@@ -1064,6 +1082,99 @@ hs_progress_get_course (HsProgress        *self,
   g_return_val_if_fail (out != NULL, FALSE);
 
   return course_progress_query (self->store, learner, hs_course_get_id (course), out, error);
+}
+
+/**
+ * hs_progress_list_completions:
+ * @learner: (nullable): only this learner's
+ * @course_id: (nullable): only this course's
+ *
+ * When each learner first completed each course, from the course-level
+ * "completed" statements of the event log.  A completion stays one even
+ * when a later version of the course adds lessons: certificates and the
+ * report count what was completed.
+ *
+ * Returns: (transfer full) (element-type HsCourseCompletion): oldest first
+ */
+GPtrArray *
+hs_progress_list_completions (HsProgress  *self,
+                              HsLearner   *learner,
+                              const char  *course_id,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) completions = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_course_completion_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (learner == NULL || HS_IS_LEARNER (learner), NULL);
+
+  /* The first statement per learner and course: ids grow with time. */
+  stmt = hs_store_query (self->store, error,
+                         "SELECT e.learner_id, e.course_id, e.course_version, e.time FROM events e"
+                         " JOIN (SELECT MIN(id) AS id FROM events"
+                         "       WHERE lesson_id IS NULL AND verb = ?1"
+                         "         AND (?2 < 0 OR learner_id = ?2) AND (?3 IS NULL OR course_id = ?3)"
+                         "       GROUP BY learner_id, course_id) f ON f.id = e.id"
+                         " ORDER BY e.time, e.id",
+                         "sIs", hs_verb_to_iri (HS_VERB_COMPLETED),
+                         learner ? hs_learner_get_id (learner) : (gint64) -1, course_id);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = hs_store_step (self->store, stmt, error)) == SQLITE_ROW)
+    {
+      HsCourseCompletion *completion = g_new0 (HsCourseCompletion, 1);
+
+      completion->learner_id = sqlite3_column_int64 (stmt, 0);
+      completion->course_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      completion->course_version = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      completion->time = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (completions, completion);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&completions) : NULL;
+}
+
+/**
+ * hs_progress_get_course_score:
+ * @score: (out): from 0 to 1, or -1 when there is none
+ *
+ * A learner's score on a course: the mean of their best scores on the quiz
+ * lessons of its current version that they have taken.  A course without
+ * quizzes, or whose quizzes were not taken, has none.
+ */
+gboolean
+hs_progress_get_course_score (HsProgress  *self,
+                              HsLearner   *learner,
+                              const char  *course_id,
+                              double      *score,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (HS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (course_id != NULL, FALSE);
+  g_return_val_if_fail (score != NULL, FALSE);
+
+  *score = -1;
+  stmt = hs_store_query (self->store, error,
+                         "SELECT AVG(p.score), COUNT(p.score) FROM lessons l"
+                         " JOIN courses c ON c.id = l.course_id AND c.version = l.version AND c.is_current = 1"
+                         " JOIN progress p ON p.learner_id = ? AND p.course_id = l.course_id AND p.lesson_id = l.id"
+                         " WHERE l.course_id = ? AND l.kind = ? AND p.score IS NOT NULL",
+                         "Iss", hs_learner_get_id (learner), course_id,
+                         hs_lesson_kind_to_string (HS_LESSON_KIND_QUIZ));
+  if (stmt == NULL)
+    return FALSE;
+  rc = hs_store_step (self->store, stmt, error);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) > 0)
+    *score = CLAMP (sqlite3_column_double (stmt, 0), 0.0, 1.0);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
 }
 
 /* A PIN is 4 to 6 digits, nothing else. */

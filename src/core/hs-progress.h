@@ -61,6 +61,15 @@ typedef struct {
   char     *completed;        /* when the course became complete, or NULL */
 } HsCourseProgress;
 
+/* A course-level "completed" statement: when a learner first completed a
+ * course, and which version it was. */
+typedef struct {
+  gint64  learner_id;
+  char   *course_id;
+  char   *course_version;
+  char   *time;             /* UTC ISO 8601, as the event log keeps it */
+} HsCourseCompletion;
+
 #define HS_TYPE_PROGRESS (hs_progress_get_type ())
 
 G_DECLARE_FINAL_TYPE (HsProgress, hs_progress, HS, PROGRESS, GObject)
@@ -72,9 +81,11 @@ gboolean            hs_verb_from_string          (const char       *str,
 const char         *hs_lesson_status_to_string   (HsLessonStatus    status);
 void                hs_lesson_progress_free      (HsLessonProgress *progress);
 void                hs_course_progress_clear     (HsCourseProgress *progress);
+void                hs_course_completion_free    (HsCourseCompletion *completion);
 
 HsProgress         *hs_progress_new              (HsLibrary        *library) G_GNUC_WARN_UNUSED_RESULT;
 HsStore            *hs_progress_get_store        (HsProgress       *self);
+HsLibrary          *hs_progress_get_library      (HsProgress       *self);
 HsLearner          *hs_progress_add_learner      (HsProgress       *self,
                                                   const char       *name,
                                                   HsRole            role,
@@ -149,8 +160,18 @@ gboolean            hs_progress_get_course       (HsProgress       *self,
                                                   HsCourse         *course,
                                                   HsCourseProgress *out,
                                                   GError          **error);
+GPtrArray          *hs_progress_list_completions (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean            hs_progress_get_course_score (HsProgress       *self,
+                                                  HsLearner        *learner,
+                                                  const char       *course_id,
+                                                  double           *score,
+                                                  GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsLessonProgress, hs_lesson_progress_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HsCourseProgress, hs_course_progress_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsCourseCompletion, hs_course_completion_free)
 
 G_END_DECLS

@@ -225,6 +225,32 @@ static const char * const migrations[] = {
   "  objectives        TEXT NOT NULL DEFAULT '[]',"
   "  updated           TEXT NOT NULL,"
   "  PRIMARY KEY (learner_id, course_id, lesson_id, n)"
+");",
+
+  /* 4 → 5: certificates and the public keys of other installations.  A
+   * certificate's `payload` is the signed text exactly as issued (see
+   * hs-certificate.c); the other columns repeat its facts for queries.
+   * One certificate per learner and course: issuing again returns it. */
+  "CREATE TABLE certificates ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  serial          TEXT NOT NULL UNIQUE,"
+  "  learner_id      INTEGER NOT NULL REFERENCES learners (id),"
+  "  course_id       TEXT NOT NULL,"
+  "  course_version  TEXT NOT NULL,"
+  "  completed       TEXT NOT NULL,"
+  "  score           REAL CHECK (score >= 0 AND score <= 1),"
+  "  issued          TEXT NOT NULL,"
+  "  key_fingerprint TEXT NOT NULL,"
+  "  payload         TEXT NOT NULL,"
+  "  UNIQUE (learner_id, course_id)"
+  ");"
+  "CREATE TRIGGER certificates_unchanging BEFORE UPDATE ON certificates"
+  "  BEGIN SELECT RAISE (ABORT, 'certificates are never changed'); END;"
+  "CREATE TABLE trusted_keys ("
+  "  fingerprint TEXT PRIMARY KEY,"
+  "  public_key  TEXT NOT NULL UNIQUE,"
+  "  label       TEXT NOT NULL,"
+  "  added       TEXT NOT NULL"
   ");",
 };
 

@@ -23,6 +23,24 @@ hs_utils_now_iso (void)
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
 }
 
+/* The calendar day a stored UTC time falls on where this PC is: a course
+ * completed at 23:30 on 31 December in Hà Nội counts for that year, though
+ * it is already 16:30 UTC. */
+gboolean
+hs_utils_local_date (const char *iso,
+                     GDate      *date)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  g_date_clear (date, 1);
+  if (local == NULL)
+    return FALSE;
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+  return TRUE;
+}
+
 /* Deletes a file or a whole folder tree.  Never follows symbolic links: a
  * link is removed, not its target. */
 gboolean
@@ -399,4 +417,103 @@ hs_utils_json_is_shallow (const char *json,
     }
 
   return TRUE;
+}
+
+/* The 29 letters in Vietnamese order; a letter's marks other than the
+ * tone (ă â đ ê ô ơ ư) make it a letter of its own. */
+static const char * const vietnamese_letters[] = {
+  "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m",
+  "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y",
+};
+
+/* Tones, the secondary order: none, grave, hook, tilde, acute, dot. */
+static int
+tone_rank (gunichar mark)
+{
+  switch (mark)
+    {
+    case 0x0300: return 1;
+    case 0x0309: return 2;
+    case 0x0303: return 3;
+    case 0x0301: return 4;
+    case 0x0323: return 5;
+    default: return 0;
+    }
+}
+
+static void
+append_word_key (GString    *primary,
+                 GString    *secondary,
+                 const char *word)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_autofree char *nfc = g_utf8_normalize (lower, -1, G_NORMALIZE_NFC);
+
+  for (const char *p = nfc; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char one[8] = { 0 };
+      g_autofree char *nfd = NULL;
+      g_autoptr(GString) letter = g_string_new (NULL);
+      int tone = 0, rank = -1;
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      nfd = g_utf8_normalize (one, -1, G_NORMALIZE_NFD);
+      /* Keep the base and the letter-making marks, set the tone aside. */
+      for (const char *q = nfd; *q != '\0'; q = g_utf8_next_char (q))
+        {
+          gunichar c = g_utf8_get_char (q);
+
+          if (tone_rank (c) > 0)
+            tone = tone_rank (c);
+          else
+            g_string_append_unichar (letter, c);
+        }
+      {
+        g_autofree char *composed = g_utf8_normalize (letter->str, -1, G_NORMALIZE_NFC);
+
+        for (guint i = 0; i < G_N_ELEMENTS (vietnamese_letters); i++)
+          if (g_str_equal (composed, vietnamese_letters[i]))
+            rank = i;
+        if (rank >= 0)
+          g_string_append_printf (primary, "%02d", rank + 10);
+        else
+          /* Not a Vietnamese letter: after them, by code point. */
+          g_string_append_printf (primary, "9%06X", g_utf8_get_char (composed));
+      }
+      g_string_append_printf (secondary, "%d", tone);
+    }
+}
+
+/**
+ * hs_utils_vietnamese_name_key:
+ *
+ * A key that sorts people's names the way Vietnamese lists do: by the given
+ * name (the last word), then the whole name from the family name on, in
+ * the Vietnamese alphabet (a ă â b c d đ e ê …), tones deciding only
+ * between names that are otherwise the same.  Compare keys with strcmp().
+ */
+char *
+hs_utils_vietnamese_name_key (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name ? name : "", " \t", -1);
+  g_autoptr(GString) primary = g_string_new (NULL);
+  g_autoptr(GString) secondary = g_string_new (NULL);
+  const char *given = "";
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      given = words[i];
+
+  append_word_key (primary, secondary, given);
+  g_string_append (primary, "00");
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        append_word_key (primary, secondary, words[i]);
+        g_string_append (primary, "01");
+      }
+
+  g_string_append_c (primary, '|');
+  g_string_append (primary, secondary->str);
+  return g_string_free (g_steal_pointer (&primary), FALSE);
 }

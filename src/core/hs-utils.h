@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 char     *hs_utils_now_iso             (void) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  hs_utils_local_date          (const char  *iso,
+                                        GDate       *date);
 gboolean  hs_utils_rm_rf               (const char  *path,
                                         GError     **error);
 guint64   hs_utils_tree_size           (const char  *path);
@@ -24,6 +26,7 @@ gboolean  hs_utils_parse_range         (const char  *header,
                                         guint64     *start,
                                         guint64     *end);
 char     *hs_utils_fold                (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
+char     *hs_utils_vietnamese_name_key (const char  *name) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean  hs_utils_json_is_shallow     (const char  *json,
                                         gsize        length,

@@ -868,6 +868,9 @@ test_public_json (void)
   g_assert_cmpint (json_object_get_int_member (object, "hint_after"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "device"), "width"), ==, 360);
   g_assert_false (json_object_has_member (json_node_get_object (top_test), "hint_after"));
+  /* The demo's smallest target is 56 px high (the buttons and fields). */
+  g_assert_cmpfloat (json_object_get_double_member (object, "min_target"), ==, 56);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (top_test), "min_target"), ==, 56);
 
   for (guint i = 0; i < hs_walkthrough_get_n_steps (walkthrough); i++)
     {

@@ -48,8 +48,13 @@ static void
 test_lesson_runtime (void)
 {
   g_autofree char *lesson = resource_text (RUNTIME "lesson.js");
+  g_autofree char *walkthrough = resource_text (RUNTIME "walkthrough.js");
+  g_autofree char *walkthrough_css = resource_text (RUNTIME "walkthrough.css");
 
   g_assert_cmpuint (strlen (lesson), >, 0);
+  /* The practice phone's player and its page's style are there. */
+  g_assert_nonnull (strstr (walkthrough, "walkthrough-act"));
+  g_assert_nonnull (strstr (walkthrough_css, ".hocso-phone"));
 }
 
 int

@@ -9,6 +9,7 @@
 #include "hs-course.h"
 #include "hs-media-server.h"
 #include "hs-quiz-session.h"
+#include "hs-walkthrough-session.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ void          hs_lesson_view_load          (HsLessonView         *self,
 void          hs_lesson_view_unload        (HsLessonView         *self);
 void          hs_lesson_view_set_quiz_session (HsLessonView      *self,
                                             HsQuizSession        *session);
+void          hs_lesson_view_set_walkthrough_session (HsLessonView *self,
+                                            HsWalkthroughSession *session);
 const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
 const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
 

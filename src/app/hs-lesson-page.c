@@ -6,7 +6,8 @@
  * arrival, "progressed" at most every few seconds while the learner reads
  * or watches (and once more on leaving, so the place is never lost), and
  * "completed" when the runtime says the rule is met or the learner presses
- * Done.
+ * Done.  Quizzes and walkthroughs are completed by passing them, which
+ * their sessions record; Done only goes on to the next lesson.
  */
 #define G_LOG_DOMAIN "hs-lesson-page"
 
@@ -99,6 +100,13 @@ flush_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+is_assessed (HsLesson *lesson)
+{
+  return hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ ||
+         hs_lesson_get_kind (lesson) == HS_LESSON_KIND_WALKTHROUGH;
+}
+
 static void
 update_done_button (HsLessonPage *self)
 {
@@ -111,8 +119,9 @@ update_done_button (HsLessonPage *self)
                                       hs_course_get_id (self->course), hs_lesson_get_id (self->lesson), NULL);
       done = state != NULL && state->status == HS_LESSON_STATUS_COMPLETED;
     }
-  /* A quiz is done by passing it, not by pressing a button. */
-  if (self->lesson != NULL && hs_lesson_get_kind (self->lesson) == HS_LESSON_KIND_QUIZ && !done)
+  /* A quiz, or a walkthrough's test, is done by passing it, not by
+   * pressing a button. */
+  if (self->lesson != NULL && is_assessed (self->lesson) && !done)
     adw_button_content_set_label (self->done_content, _("_Continue"));
   else
     adw_button_content_set_label (self->done_content, done ? _("_Done ✓") : _("_Done"));
@@ -226,10 +235,11 @@ update_navigation (HsLessonPage *self)
  *
  * Shows @lesson_id of @course_id for @learner, at the place they left it.
  */
+/* A quiz attempt or a walkthrough test was handed in and recorded. */
 static void
-quiz_finished_cb (HsQuizSession *quiz,
-                  gboolean       passed,
-                  HsLessonPage  *self)
+assessment_finished_cb (GObject      *session,
+                        gboolean      passed,
+                        HsLessonPage *self)
 {
   g_auto(HsCourseProgress) summary = { 0 };
 
@@ -250,6 +260,7 @@ hs_lesson_page_open (HsLessonPage  *self,
   g_autoptr(HsCourse) course = NULL;
   g_autoptr(HsLessonProgress) state = NULL;
   g_autoptr(HsQuizSession) quiz = NULL;
+  g_autoptr(HsWalkthroughSession) walkthrough = NULL;
   GPtrArray *lessons;
   HsLesson *lesson;
 
@@ -272,7 +283,15 @@ hs_lesson_page_open (HsLessonPage  *self,
       quiz = hs_quiz_session_new (hs_application_get_progress (app ()), learner, course, lesson, error);
       if (quiz == NULL)
         return FALSE;
-      g_signal_connect_object (quiz, "finished", G_CALLBACK (quiz_finished_cb), self, 0);
+      g_signal_connect_object (quiz, "finished", G_CALLBACK (assessment_finished_cb), self, 0);
+    }
+  else if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_WALKTHROUGH)
+    {
+      walkthrough = hs_walkthrough_session_new (hs_application_get_progress (app ()), learner, course, lesson,
+                                                error);
+      if (walkthrough == NULL)
+        return FALSE;
+      g_signal_connect_object (walkthrough, "finished", G_CALLBACK (assessment_finished_cb), self, 0);
     }
 
   hs_lesson_page_close (self);
@@ -296,6 +315,7 @@ hs_lesson_page_open (HsLessonPage  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "view");
   apply_zoom (self);
   hs_lesson_view_set_quiz_session (self->view, quiz);
+  hs_lesson_view_set_walkthrough_session (self->view, walkthrough);
   hs_lesson_view_load (self->view, course, lesson, self->location);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
@@ -387,7 +407,7 @@ done_activated (GtkWidget  *widget,
     return;
 
   flush_progress (self);
-  if (hs_lesson_get_kind (self->lesson) != HS_LESSON_KIND_QUIZ)
+  if (!is_assessed (self->lesson))
     record (self, HS_VERB_COMPLETED, 1, self->location);
 
   if (self->index + 1 < hs_course_get_n_lessons (self->course))

@@ -176,13 +176,14 @@ web_process_terminated_cb (WebKitWebView                     *view,
   gtk_stack_set_visible_child_name (self->content_stack, "crashed");
 }
 
+/* The app's text size reaches lessons by itself: WebKit scales pages by
+ * gtk-xft-dpi, which HsApplication sets from it.  Multiplying by it here
+ * as well made a lesson at 200 % text four times as large. */
 static void
 apply_zoom (HsLessonPage *self)
 {
-  double scale = g_settings_get_double (hs_application_get_settings (app ()), "text-scale");
-
   if (self->view != NULL)
-    webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->view), scale * self->zoom);
+    webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->view), self->zoom);
 }
 
 static void
@@ -462,14 +463,6 @@ zoom_activated (GtkWidget  *widget,
 }
 
 static void
-text_scale_changed_cb (GSettings    *settings,
-                       const char   *key,
-                       HsLessonPage *self)
-{
-  apply_zoom (self);
-}
-
-static void
 hs_lesson_page_dispose (GObject *object)
 {
   HsLessonPage *self = (HsLessonPage *)object;
@@ -539,9 +532,6 @@ hs_lesson_page_init (HsLessonPage *self)
 {
   self->zoom = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (hs_application_get_settings (app ()), "changed::text-scale",
-                           G_CALLBACK (text_scale_changed_cb), self, 0);
 }
 
 GtkWidget *

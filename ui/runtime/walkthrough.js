@@ -379,7 +379,9 @@
 
     let narration = null;
     if (step.narration) {
-      narration = el('audio', { class: 'hocso-narration', preload: 'auto', src: '/' + step.narration });
+      // Nothing loads before lesson.js has pointed it at the media server:
+      // WebKit stalls on a sound it cannot fetch.
+      narration = el('audio', { class: 'hocso-narration', preload: 'none', src: '/' + step.narration });
       if (watching)
         narration.addEventListener('ended', () => scheduleNext(view, 1200));
     }
@@ -407,8 +409,10 @@
       el('h2', { class: 'hocso-instruction', id: 'hocso-instruction', tabindex: '-1', text: step.instruction }),
       step.label ? el('p', { class: 'hocso-label', text: step.label }) : null,
       narration,
-      narration && !watching ? button(T.listen, () => { narration.currentTime = 0; narration.play().catch(() => {}); },
-                                       'hocso-listen') : null,
+      narration && !watching ? button(T.listen, () => served(narration).then(() => {
+        narration.currentTime = 0;
+        return narration.play();
+      }).catch(() => {}), 'hocso-listen') : null,
       messages,
       options);
 
@@ -520,6 +524,22 @@
 
   // --- Watch: the steps play by themselves --------------------------------
 
+  // Resolves once lesson.js has given @media its media server address.
+  function served (media) {
+    return new Promise((resolve) => {
+      const ready = () => (media.getAttribute('src') || '').startsWith('http');
+      if (ready())
+        return resolve();
+      const observer = new MutationObserver(() => {
+        if (ready()) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(media, { attributes: true, attributeFilter: ['src'] });
+    });
+  }
+
   function readingTime (text) {
     return Math.min(15000, 3500 + 60 * String(text || '').length);
   }
@@ -556,21 +576,18 @@
       }, 140);
     }
     if (narration) {
-      // lesson.js points the sound at the media server first; it plays
-      // once it can, and the step goes on when it ends.  Should it never
-      // play, the step goes on after reading time.
-      const play = () => {
+      // The sound plays once lesson.js has pointed it at the media server,
+      // and the step goes on when it ends.  Should it never play (the
+      // first sound of a session can take seconds to start), the step goes
+      // on a while after reading time.
+      served(narration).then(() => {
         if (!paused && current && current.view === view)
-          narration.play().catch(() => {});
-      };
-      if (narration.readyState >= 3 && narration.currentSrc.startsWith('http'))
-        play();
-      else
-        narration.addEventListener('canplay', play, { once: true });
+          return narration.play();
+      }).catch(() => {});
       watchTimer = setTimeout(() => {
         if (narration.paused && !narration.ended)
           scheduleNext(view, 0);
-      }, readingTime(step.instruction));
+      }, readingTime(step.instruction) + 5000);
       return;
     }
     scheduleNext(view, readingTime(step.instruction) + (step.value ? 140 * step.value.length : 0));

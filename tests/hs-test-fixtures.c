@@ -508,24 +508,33 @@ hs_test_make_narrated_walkthrough_package (const char *parent,
   g_autofree char *json = NULL;
   g_autofree char *sources = g_build_filename (parent, "sources", NULL);
   g_autofree char *tree = NULL;
-  g_autofree char *sound = NULL;
-  JsonObject *first;
+  /* The first two steps of the right flow, by their place in the file. */
+  const struct {
+    guint       index;
+    const char *sound;
+  } narrated[] = {
+    { 0, "am-thanh/mo-ung-dung.wav" },
+    { 2, "am-thanh/chon-kich-hoat.wav" },
+  };
+  JsonArray *steps;
 
   json_parser_load_from_data (parser, demo, -1, &error);
   g_assert_no_error (error);
-  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (
-    json_parser_get_root (parser)), "steps"), 0);
-  json_object_set_string_member (first, "narration", "am-thanh/mo-ung-dung.wav");
+  steps = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "steps");
+  for (guint i = 0; i < G_N_ELEMENTS (narrated); i++)
+    json_object_set_string_member (json_array_get_object_element (steps, narrated[i].index), "narration",
+                                   narrated[i].sound);
   json = json_to_string (json_parser_get_root (parser), TRUE);
 
   tree = hs_test_make_walkthrough_course_tree (sources, id, json);
-  sound = g_build_filename (tree, "am-thanh", "mo-ung-dung.wav", NULL);
-  {
-    g_autofree char *folder = g_path_get_dirname (sound);
+  for (guint i = 0; i < G_N_ELEMENTS (narrated); i++)
+    {
+      g_autofree char *sound = g_build_filename (tree, narrated[i].sound, NULL);
+      g_autofree char *folder = g_path_get_dirname (sound);
 
-    g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  }
-  write_silence (sound, 8000);
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+      write_silence (sound, 8000);
+    }
 
   return pack_tree (parent, id, tree);
 }

@@ -74,8 +74,9 @@ char *hs_test_make_walkthrough_package     (const char *parent,
                                             const char *id,
                                             const char *walkthrough_json) G_GNUC_WARN_UNUSED_RESULT;
 
-/* As hs_test_make_walkthrough_package() with the demo, its first step
- * narrated by am-thanh/mo-ung-dung.wav: a second of silence. */
+/* As hs_test_make_walkthrough_package() with the demo, its first two
+ * steps (mo-ung-dung, chon-kich-hoat) narrated by am-thanh/<step>.wav: a
+ * second of silence each. */
 char *hs_test_make_narrated_walkthrough_package (const char *parent,
                                                  const char *id) G_GNUC_WARN_UNUSED_RESULT;
 

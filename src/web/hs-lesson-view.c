@@ -716,16 +716,23 @@ hs_lesson_view_new (WebKitWebContext     *context,
 {
   g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+  g_autoptr(WebKitWebsitePolicies) policies = NULL;
 
   g_return_val_if_fail (WEBKIT_IS_WEB_CONTEXT (context), NULL);
   g_return_val_if_fail (WEBKIT_IS_NETWORK_SESSION (session), NULL);
   g_return_val_if_fail (HS_IS_MEDIA_SERVER (media_server), NULL);
+
+  /* A lesson may play sound without a click: a walkthrough's Watch mode
+   * reads step after step by itself.  Only the course's own media can
+   * play, from the media server. */
+  policies = webkit_website_policies_new_with_policies ("autoplay", WEBKIT_AUTOPLAY_ALLOW, NULL);
 
   return g_object_new (HS_TYPE_LESSON_VIEW,
                        "web-context", context,
                        "network-session", session,
                        "user-content-manager", manager,
                        "settings", settings,
+                       "website-policies", policies,
                        "media-server", media_server,
                        NULL);
 }

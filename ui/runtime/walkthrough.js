@@ -217,9 +217,13 @@
     return nodes;
   }
 
+  // The label goes below the target when the screen has room for it
+  // there, where it hides less of what the target sits among.
   function highlight (rect, label) {
+    const below = rect.y + rect.height + 44 <= walk.device.height;
     return place(el('div', { class: 'hocso-highlight', 'aria-hidden': 'true' },
-      label ? el('span', { class: 'hocso-highlight-label', text: label }) : null), rect);
+      label ? el('span', { class: 'hocso-highlight-label' + (below ? '' : ' hocso-above'), text: label }) : null),
+      rect);
   }
 
   // The phone: the screen picture, and on it what can be tapped (the

@@ -629,7 +629,15 @@ test_walkthrough_try (void)
     "out.warning = document.querySelector('.hocso-feedback').textContent;"
     "await tapAt(180, 630);"
     "await atStep('Step 1/10');"
-    "for (let i = 0; i < 10; i++) await doStep(i);"
+    "await doStep(0);"
+    /* By keyboard: a hotspot is a button named by its label; Enter or
+     * Space (here click() without a pointer, as they do) taps its centre. */
+    "const spots = [...document.querySelectorAll('.hocso-hotspot')];"
+    "out.labels = spots.map((b) => b.getAttribute('aria-label'));"
+    "const activate = spots.find((b) => b.getAttribute('aria-label') === 'Kích hoạt tài khoản');"
+    "activate.focus(); await pause(SLOW); activate.click();"
+    "await atStep('Step 3/10');"
+    "for (let i = 2; i < 10; i++) await doStep(i);"
     "out.end = (await until(() => !document.querySelector('.hocso-count') && document.querySelector('h1'))).textContent;"
     "await pause(SLOW * 2);"
     "return JSON.stringify(out);", NULL);
@@ -649,6 +657,8 @@ test_walkthrough_try (void)
   g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "hint"), "Hint: Biểu tượng màu đỏ"));
   g_assert_true (json_object_get_boolean_member (result, "mark"));
   g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "warning"), "Tin nhắn hứa tặng quà"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "labels")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (result, "labels"), 0), ==, "Đăng nhập");
   g_assert_cmpstr (json_object_get_string_member (result, "end"), ==, "You did it!");
 
   /* Practice is recorded as progress, not as an attempt. */

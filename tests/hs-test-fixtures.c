@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -547,14 +548,13 @@ hs_test_make_walkthrough_course_tree (const char *parent,
   return dir;
 }
 
-char *
-hs_test_make_walkthrough_package (const char *parent,
-                                  const char *id,
-                                  const char *walkthrough_json)
+/* Zips tree into parent/ID.zip and removes the tree. */
+static char *
+pack_tree (const char *parent,
+           const char *id,
+           const char *tree)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sources = g_build_filename (parent, "sources", NULL);
-  g_autofree char *tree = hs_test_make_walkthrough_course_tree (sources, id, walkthrough_json);
   g_autofree char *name = g_strdup_printf ("%s.zip", id);
   g_autoptr(HsTestArchive) archive = hs_test_archive_new (HS_TEST_FORMAT_ZIP);
   char *path = g_build_filename (parent, name, NULL);
@@ -565,4 +565,79 @@ hs_test_make_walkthrough_package (const char *parent,
   hs_test_rm_rf (tree);
 
   return path;
+}
+
+char *
+hs_test_make_walkthrough_package (const char *parent,
+                                  const char *id,
+                                  const char *walkthrough_json)
+{
+  g_autofree char *sources = g_build_filename (parent, "sources", NULL);
+  g_autofree char *tree = hs_test_make_walkthrough_course_tree (sources, id, walkthrough_json);
+
+  return pack_tree (parent, id, tree);
+}
+
+/* A second of silence as a WAV file: 8000 samples of 8-bit mono. */
+static void
+write_silence (const char *path,
+               guint       samples)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) wav = g_byte_array_new ();
+  guint8 header[44] = { 'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E',
+                        'f', 'm', 't', ' ', 16, 0, 0, 0, 1, 0, 1, 0,
+                        0x40, 0x1f, 0, 0, 0x40, 0x1f, 0, 0, 1, 0, 8, 0,
+                        'd', 'a', 't', 'a', 0, 0, 0, 0 };
+  guint32 riff = GUINT32_TO_LE (36 + samples);
+  guint32 data = GUINT32_TO_LE (samples);
+
+  memcpy (header + 4, &riff, 4);
+  memcpy (header + 40, &data, 4);
+  g_byte_array_append (wav, header, sizeof header);
+  for (guint i = 0; i < samples; i++)
+    g_byte_array_append (wav, (const guint8 *) "\x80", 1);
+  g_file_set_contents (path, (const char *) wav->data, wav->len, &error);
+  g_assert_no_error (error);
+}
+
+char *
+hs_test_make_narrated_walkthrough_package (const char *parent,
+                                           const char *id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = hs_test_walkthrough_demo_json ();
+  g_autofree char *json = NULL;
+  g_autofree char *sources = g_build_filename (parent, "sources", NULL);
+  g_autofree char *tree = NULL;
+  /* The first two steps of the right flow, by their place in the file. */
+  const struct {
+    guint       index;
+    const char *sound;
+  } narrated[] = {
+    { 0, "am-thanh/mo-ung-dung.wav" },
+    { 2, "am-thanh/chon-kich-hoat.wav" },
+  };
+  JsonArray *steps;
+
+  json_parser_load_from_data (parser, demo, -1, &error);
+  g_assert_no_error (error);
+  steps = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "steps");
+  for (guint i = 0; i < G_N_ELEMENTS (narrated); i++)
+    json_object_set_string_member (json_array_get_object_element (steps, narrated[i].index), "narration",
+                                   narrated[i].sound);
+  json = json_to_string (json_parser_get_root (parser), TRUE);
+
+  tree = hs_test_make_walkthrough_course_tree (sources, id, json);
+  for (guint i = 0; i < G_N_ELEMENTS (narrated); i++)
+    {
+      g_autofree char *sound = g_build_filename (tree, narrated[i].sound, NULL);
+      g_autofree char *folder = g_path_get_dirname (sound);
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+      write_silence (sound, 8000);
+    }
+
+  return pack_tree (parent, id, tree);
 }

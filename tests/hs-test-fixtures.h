@@ -92,6 +92,12 @@ char *hs_test_make_walkthrough_package     (const char *parent,
                                             const char *id,
                                             const char *walkthrough_json) G_GNUC_WARN_UNUSED_RESULT;
 
+/* As hs_test_make_walkthrough_package() with the demo, its first two
+ * steps (mo-ung-dung, chon-kich-hoat) narrated by am-thanh/<step>.wav: a
+ * second of silence each. */
+char *hs_test_make_narrated_walkthrough_package (const char *parent,
+                                                 const char *id) G_GNUC_WARN_UNUSED_RESULT;
+
 /* A new temporary folder, removed with its contents by hs_test_rm_rf(). */
 char *hs_test_make_tmp_dir     (void) G_GNUC_WARN_UNUSED_RESULT;
 void  hs_test_rm_rf            (const char   *path);

@@ -2,14 +2,16 @@
 # The README's walk-through, as a newcomer types it: import the sample
 # package into a fresh data folder, list it, add a learner, record every
 # lesson, take the quiz (wrong, then right) and see the course complete.
-# Then the refusals a user meets, and a SCORM package.
-#   test-cli.sh HOCSO SAMPLE.zip TAKE-QUIZ SCORM.zip
+# Then the refusals a user meets, a practice test on the simulated phone,
+# and a SCORM package.
+#   test-cli.sh HOCSO SAMPLE.zip TAKE-QUIZ SCORM.zip TAKE-WALKTHROUGH
 set -uo pipefail
 
 hocso=$1
 sample=$2
 take_quiz=$3
 scorm=$4
+take_walkthrough=$5
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export HOCSO_DATA_DIR=$data
@@ -93,7 +95,7 @@ check "…because it is passed by taking it" contains "$out" "passing"
 
 out=$("$hocso" attempts); rc=$?
 check "attempts with none yet exits 0" test $rc -eq 0
-check "…and says there are none" contains "$out" "No quiz attempts yet."
+check "…and says there are none" contains "$out" "No attempts yet."
 
 out=$("$take_quiz" "$data" "Nguyễn Thị Lan" $course thu-suc wrong)
 check "a wrong attempt scores 0" test "$out" = 0
@@ -115,6 +117,19 @@ check "…their scores" contains "$json" '"score" : 1.0'
 check "…and what was answered" contains "$json" '"text" : "Tiếp tục"'
 out=$("$hocso" attempts --learner "Không Có Ai" 2>&1); rc=$?
 check "attempts for an unknown learner fails" test $rc -eq 1
+
+# A practice test on the simulated phone is an attempt too, shown as one.
+out=$("$take_walkthrough" "$data" "Nguyễn Thị Lan" mistakes)
+check "a practice test with the demo's mistakes scores 8/10" test "$out" = 8/10
+out=$("$hocso" attempts --course vn.hocso.thuc-hanh)
+check "attempts shows the practice test" grep -qE '^Nguyễn Thị Lan +vn\.hocso\.thuc-hanh/kich-hoat +.* practice test +80% +10/10 +passed$' <<<"$out"
+out=$("$hocso" attempts)
+check "…and the quizzes as quizzes" test "$(grep -cE ' quiz +(0|100)% +10/10 ' <<<"$out")" -eq 2
+json=$("$hocso" attempts --course vn.hocso.thuc-hanh --json)
+check "attempts --json says walkthrough, test" contains "$json" '"mode" : "test"'
+check "…never the real-looking number typed" test "$(grep -c '079203004567' <<<"$json")" -eq 0
+out=$("$hocso" record "Nguyễn Thị Lan" vn.hocso.thuc-hanh kich-hoat completed 2>&1); rc=$?
+check "a walkthrough cannot be recorded as completed" test $rc -eq 1
 
 out=$("$hocso" record "Nguyễn Thị Lan" $course khong-co completed 2>&1); rc=$?
 check "recording an unknown lesson fails" test $rc -eq 1

@@ -50,6 +50,8 @@ test_lesson_runtime (void)
   g_autofree char *lesson = resource_text (RUNTIME "lesson.js");
   g_autofree char *api = resource_text (RUNTIME "scorm.js");
   g_autofree char *bridge = resource_text (RUNTIME "scorm-bridge.js");
+  g_autofree char *walkthrough = resource_text (RUNTIME "walkthrough.js");
+  g_autofree char *walkthrough_css = resource_text (RUNTIME "walkthrough.css");
 
   g_assert_cmpuint (strlen (lesson), >, 0);
   /* The SCORM API goes on the page's window; only the bridge, in the
@@ -58,6 +60,9 @@ test_lesson_runtime (void)
   g_assert_nonnull (strstr (api, "window.API_1484_11 = api"));
   g_assert_null (strstr (api, "messageHandlers"));
   g_assert_nonnull (strstr (bridge, "messageHandlers.hocso"));
+  /* The practice phone's player and its page's style are there. */
+  g_assert_nonnull (strstr (walkthrough, "walkthrough-act"));
+  g_assert_nonnull (strstr (walkthrough_css, ".hocso-phone"));
 }
 
 int

@@ -868,6 +868,9 @@ test_public_json (void)
   g_assert_cmpint (json_object_get_int_member (object, "hint_after"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "device"), "width"), ==, 360);
   g_assert_false (json_object_has_member (json_node_get_object (top_test), "hint_after"));
+  /* The demo's smallest target is 56 px high (the buttons and fields). */
+  g_assert_cmpfloat (json_object_get_double_member (object, "min_target"), ==, 56);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (top_test), "min_target"), ==, 56);
 
   for (guint i = 0; i < hs_walkthrough_get_n_steps (walkthrough); i++)
     {
@@ -1203,6 +1206,116 @@ test_run_state (void)
   g_assert_cmpfloat_with_epsilon (hs_walkthrough_run_get_score (test), 0, 1e-9);
 }
 
+/* The results of a run's steps in the order reached, as a Test keeps them. */
+static JsonArray *
+saved_results (HsWalkthroughRun *run)
+{
+  const char * const *visited = hs_walkthrough_run_get_visited (run);
+  JsonArray *results = json_array_new ();
+
+  for (guint i = 0; visited[i] != NULL; i++)
+    json_array_add_element (results, hs_walkthrough_run_step_result_to_json (run, visited[i]));
+  return results;
+}
+
+static void
+assert_same_run (HsWalkthroughRun *a,
+                 HsWalkthroughRun *b)
+{
+  const char * const *visited = hs_walkthrough_run_get_visited (a);
+
+  g_assert_cmpstr (hs_walkthrough_run_get_step (a), ==, hs_walkthrough_run_get_step (b));
+  g_assert_cmpuint (hs_walkthrough_run_get_misses (a), ==, hs_walkthrough_run_get_misses (b));
+  g_assert_cmpuint (hs_walkthrough_run_get_total_misses (a), ==, hs_walkthrough_run_get_total_misses (b));
+  g_assert_cmpuint (hs_walkthrough_run_get_n_scored (a), ==, hs_walkthrough_run_get_n_scored (b));
+  g_assert_cmpuint (hs_walkthrough_run_get_n_right (a), ==, hs_walkthrough_run_get_n_right (b));
+  g_assert_cmpuint (hs_walkthrough_run_get_n_done (a), ==, hs_walkthrough_run_get_n_done (b));
+  g_assert_cmpuint (g_strv_length ((char **) visited), ==, g_strv_length ((char **) hs_walkthrough_run_get_visited (b)));
+  for (guint i = 0; visited[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) one = hs_walkthrough_run_step_result_to_json (a, visited[i]);
+      g_autoptr(JsonNode) two = hs_walkthrough_run_step_result_to_json (b, visited[i]);
+
+      g_assert_cmpstr (visited[i], ==, hs_walkthrough_run_get_visited (b)[i]);
+      g_assert_true (json_node_equal (one, two));
+    }
+}
+
+static void
+test_run_resume (void)
+{
+  g_autoptr(HsWalkthrough) walkthrough = parse_good (good_json);
+  g_autoptr(HsWalkthroughRun) run = hs_walkthrough_run_new (walkthrough, HS_WALKTHROUGH_MODE_TEST);
+  g_autoptr(HsWalkthroughRun) again = NULL;
+  g_autoptr(HsWalkthroughRun) restarted = NULL;
+  g_autoptr(HsWalkthroughRun) ended = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  act (run, "{\"tap\": {\"x\": 100, \"y\": 90}}", HS_WALKTHROUGH_OUTCOME_BRANCH);
+  act (run, "{\"tap\": {\"x\": 180, \"y\": 630}}", HS_WALKTHROUGH_OUTCOME_RIGHT);
+  act (run, right_actions[0], HS_WALKTHROUGH_OUTCOME_RIGHT);
+  act (run, right_actions[1], HS_WALKTHROUGH_OUTCOME_RIGHT);
+  act (run, "{\"text\": \"" REAL_ID "\"}", HS_WALKTHROUGH_OUTCOME_GUARD);
+
+  /* Rebuilt from its results and step, the run is the same run, and goes
+   * on the same way. */
+  results = saved_results (run);
+  again = hs_walkthrough_run_resume (walkthrough, HS_WALKTHROUGH_MODE_TEST, results, "nhap-so-dinh-danh", &error);
+  g_assert_no_error (error);
+  assert_same_run (run, again);
+  for (guint i = 2; i < G_N_ELEMENTS (right_actions); i++)
+    {
+      act (run, right_actions[i], HS_WALKTHROUGH_OUTCOME_RIGHT);
+      act (again, right_actions[i], HS_WALKTHROUGH_OUTCOME_RIGHT);
+    }
+  assert_same_run (run, again);
+  g_assert_cmpfloat_with_epsilon (hs_walkthrough_run_get_score (again), 0.8, 1e-9);
+
+  /* An unknown step (the course changed) starts over at the first step,
+   * keeping what was done; results of steps it no longer has are left
+   * out. */
+  json_array_add_element (results, json ("{\"step\": \"buoc-cu\", \"scored\": true, \"tries\": 1,"
+                                         " \"misses\": 0, \"done\": true, \"correct\": true,"
+                                         " \"response\": {\"outcome\": \"right\"}}"));
+  restarted = hs_walkthrough_run_resume (walkthrough, HS_WALKTHROUGH_MODE_TEST, results, "buoc-cu", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_walkthrough_run_get_step (restarted), ==, "mo-ung-dung");
+  g_assert_cmpuint (g_strv_length ((char **) hs_walkthrough_run_get_visited (restarted)), ==, 4);
+  g_assert_cmpuint (hs_walkthrough_run_get_n_done (restarted), ==, 2);
+  g_assert_cmpuint (hs_walkthrough_run_get_n_right (restarted), ==, 1);
+
+  ended = hs_walkthrough_run_resume (walkthrough, HS_WALKTHROUGH_MODE_TEST, results, HS_WALKTHROUGH_END, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_walkthrough_run_is_finished (ended));
+
+  /* A result that is not one is refused. */
+  {
+    const char * const broken[] = {
+      "[1]",
+      "[{\"tries\": 1, \"misses\": 0, \"done\": true, \"response\": null}]",
+      "[{\"step\": \"mo-ung-dung\", \"tries\": -1, \"misses\": 0, \"done\": true, \"response\": null}]",
+      "[{\"step\": \"mo-ung-dung\", \"tries\": 1, \"misses\": 0, \"done\": \"yes\", \"response\": null}]",
+      "[{\"step\": \"mo-ung-dung\", \"tries\": 1, \"misses\": 0, \"done\": true, \"response\": null}]",
+      "[{\"step\": \"mo-ung-dung\", \"tries\": 1, \"misses\": 0, \"done\": true,"
+      "  \"response\": {\"outcome\": \"won\"}}]",
+      "[{\"step\": \"mo-ung-dung\", \"tries\": 1, \"misses\": 0, \"done\": true}]",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+      {
+        g_autoptr(GError) local_error = NULL;
+        g_autoptr(JsonNode) node = json (broken[i]);
+        g_autoptr(HsWalkthroughRun) none = hs_walkthrough_run_resume (walkthrough, HS_WALKTHROUGH_MODE_TEST,
+                                                                       json_node_get_array (node), NULL,
+                                                                       &local_error);
+
+        g_assert_null (none);
+        g_assert_error (local_error, HS_WALKTHROUGH_ERROR, HS_WALKTHROUGH_ERROR_INVALID_FIELD);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1254,6 +1367,7 @@ main (int    argc,
   g_test_add_func ("/hocso/walkthrough/run/test-perfect", test_run_test_perfect);
   g_test_add_func ("/hocso/walkthrough/run/test-mistakes", test_run_test_mistakes);
   g_test_add_func ("/hocso/walkthrough/run/state", test_run_state);
+  g_test_add_func ("/hocso/walkthrough/run/resume", test_run_resume);
 
   status = g_test_run ();
   hs_test_rm_rf (root_dir);

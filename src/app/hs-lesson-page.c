@@ -6,8 +6,10 @@
  * arrival, "progressed" at most every few seconds while the learner reads
  * or watches (and once more on leaving, so the place is never lost), and
  * "completed" when the runtime says the rule is met or the learner presses
- * Done.  Quizzes and SCOs record themselves (HsQuizSession, HsScormSession):
- * Done does not complete them.  A SCORM asset is completed when it opens.
+ * Done.  Quizzes, walkthroughs and SCOs record themselves (HsQuizSession,
+ * HsWalkthroughSession, HsScormSession): Done does not complete them, it
+ * only goes on to the next lesson.  A SCORM asset is completed when it
+ * opens.
  *
  * With the "scorm-debug" setting, a panel under a SCO lists its calls to
  * the SCORM API.
@@ -123,6 +125,13 @@ flush_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+is_assessed (HsLesson *lesson)
+{
+  return hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ ||
+         hs_lesson_get_kind (lesson) == HS_LESSON_KIND_WALKTHROUGH;
+}
+
 static void
 update_done_button (HsLessonPage *self)
 {
@@ -135,10 +144,9 @@ update_done_button (HsLessonPage *self)
                                       hs_course_get_id (self->course), hs_lesson_get_id (self->lesson), NULL);
       done = state != NULL && state->status == HS_LESSON_STATUS_COMPLETED;
     }
-  /* A quiz is done by passing it, a SCO by what it reports; not by
-   * pressing a button. */
-  if (self->lesson != NULL && !done &&
-      (hs_lesson_get_kind (self->lesson) == HS_LESSON_KIND_QUIZ || self->scorm != NULL))
+  /* A quiz or a walkthrough's test is done by passing it, a SCO by what it
+   * reports; not by pressing a button. */
+  if (self->lesson != NULL && !done && (is_assessed (self->lesson) || self->scorm != NULL))
     adw_button_content_set_label (self->done_content, _("_Continue"));
   else
     adw_button_content_set_label (self->done_content, done ? _("_Done ✓") : _("_Done"));
@@ -313,13 +321,14 @@ web_process_terminated_cb (WebKitWebView                     *view,
   gtk_stack_set_visible_child_name (self->content_stack, "crashed");
 }
 
+/* The app's text size reaches lessons by itself: WebKit scales pages by
+ * gtk-xft-dpi, which HsApplication sets from it.  Multiplying by it here
+ * as well made a lesson at 200 % text four times as large. */
 static void
 apply_zoom (HsLessonPage *self)
 {
-  double scale = g_settings_get_double (hs_application_get_settings (app ()), "text-scale");
-
   if (self->view != NULL)
-    webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->view), scale * self->zoom);
+    webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self->view), self->zoom);
 }
 
 /* Read-aloud: the toggle starts and stops it, the second button pauses and
@@ -420,10 +429,11 @@ update_navigation (HsLessonPage *self)
  *
  * Shows @lesson_id of @course_id for @learner, at the place they left it.
  */
+/* A quiz attempt or a walkthrough test was handed in and recorded. */
 static void
-quiz_finished_cb (HsQuizSession *quiz,
-                  gboolean       passed,
-                  HsLessonPage  *self)
+assessment_finished_cb (GObject      *session,
+                        gboolean      passed,
+                        HsLessonPage *self)
 {
   g_auto(HsCourseProgress) summary = { 0 };
 
@@ -494,6 +504,7 @@ hs_lesson_page_open (HsLessonPage  *self,
   g_autoptr(HsQuizSession) quiz = NULL;
   g_autoptr(HsScormSession) scorm = NULL;
   const HsLessonScorm *scorm_data;
+  g_autoptr(HsWalkthroughSession) walkthrough = NULL;
   GPtrArray *lessons;
   HsLesson *lesson;
 
@@ -516,7 +527,15 @@ hs_lesson_page_open (HsLessonPage  *self,
       quiz = hs_quiz_session_new (hs_application_get_progress (app ()), learner, course, lesson, error);
       if (quiz == NULL)
         return FALSE;
-      g_signal_connect_object (quiz, "finished", G_CALLBACK (quiz_finished_cb), self, 0);
+      g_signal_connect_object (quiz, "finished", G_CALLBACK (assessment_finished_cb), self, 0);
+    }
+  else if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_WALKTHROUGH)
+    {
+      walkthrough = hs_walkthrough_session_new (hs_application_get_progress (app ()), learner, course, lesson,
+                                                error);
+      if (walkthrough == NULL)
+        return FALSE;
+      g_signal_connect_object (walkthrough, "finished", G_CALLBACK (assessment_finished_cb), self, 0);
     }
 
   /* A SCO talks to the SCORM run-time, a session of its own each time it
@@ -565,6 +584,7 @@ hs_lesson_page_open (HsLessonPage  *self,
   hs_lesson_view_set_scorm_session (self->view, scorm);
   hs_lesson_view_set_scorm_debug (self->view,
                                   g_settings_get_boolean (hs_application_get_settings (app ()), "scorm-debug"));
+  hs_lesson_view_set_walkthrough_session (self->view, walkthrough);
   hs_lesson_view_load (self->view, course, lesson, self->location);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 
@@ -687,7 +707,7 @@ done_activated (GtkWidget  *widget,
     return;
 
   flush_progress (self);
-  if (hs_lesson_get_kind (self->lesson) != HS_LESSON_KIND_QUIZ && self->scorm == NULL)
+  if (!is_assessed (self->lesson) && self->scorm == NULL)
     record (self, HS_VERB_COMPLETED, 1, self->location);
 
   if (self->index + 1 < hs_course_get_n_lessons (self->course))

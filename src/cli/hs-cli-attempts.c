@@ -1,4 +1,4 @@
-/* hs-cli-attempts.c — `hocso attempts`: every quiz attempt with its score
+/* hs-cli-attempts.c — `hocso attempts`: every quiz attempt and practice test with its score
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +18,18 @@ local_time (const char *iso)
   g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
 
   return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+/* What was attempted, in words: a quiz, or the Test of a walkthrough. */
+static const char *
+kind_word (JsonObject *attempt)
+{
+  const char *kind = json_object_get_string_member_with_default (attempt, "kind", NULL);
+
+  if (g_strcmp0 (kind, "walkthrough") == 0)
+    return g_strcmp0 (json_object_get_string_member_with_default (attempt, "mode", NULL), "test") == 0 ?
+           _("practice test") : _("practice");
+  return _("quiz");
 }
 
 static const char *
@@ -52,9 +64,10 @@ hs_cli_attempts (int    argc,
   };
   guint name_width = g_utf8_strlen (_("LEARNER"), -1);
   guint lesson_width = g_utf8_strlen (_("LESSON"), -1);
+  guint kind_width = g_utf8_strlen (_("KIND"), -1);
   JsonArray *list;
 
-  if (!hs_cli_parse ("attempts", "", N_("List quiz attempts with their scores, oldest first."),
+  if (!hs_cli_parse ("attempts", "", N_("List quiz attempts and practice tests with their scores, oldest first."),
                      entries, &argc, &argv, &error))
     return hs_cli_usage_error ("attempts", error->message);
   if (argc > 1)
@@ -81,7 +94,7 @@ hs_cli_attempts (int    argc,
   list = json_node_get_array (attempts);
   if (json_array_get_length (list) == 0)
     {
-      printf ("%s\n", _("No quiz attempts yet."));
+      printf ("%s\n", _("No attempts yet."));
       return 0;
     }
 
@@ -93,16 +106,19 @@ hs_cli_attempts (int    argc,
 
       name_width = MAX (name_width, (guint) g_utf8_strlen (json_object_get_string_member (attempt, "learner"), -1));
       lesson_width = MAX (lesson_width, (guint) g_utf8_strlen (lesson, -1));
+      kind_width = MAX (kind_width, (guint) g_utf8_strlen (kind_word (attempt), -1));
     }
 
   {
     g_autofree char *h_learner = hs_cli_pad (_("LEARNER"), name_width);
     g_autofree char *h_lesson = hs_cli_pad (_("LESSON"), lesson_width);
     g_autofree char *h_started = hs_cli_pad (_("STARTED"), 16);
+    g_autofree char *h_kind = hs_cli_pad (_("KIND"), kind_width);
     g_autofree char *h_score = hs_cli_pad (_("SCORE"), 7);
     g_autofree char *h_answered = hs_cli_pad (_("ANSWERED"), 9);
 
-    printf ("%s  %s  %s  %s %s %s\n", h_learner, h_lesson, h_started, h_score, h_answered, _("RESULT"));
+    printf ("%s  %s  %s  %s  %s %s %s\n", h_learner, h_lesson, h_started, h_kind, h_score, h_answered,
+            _("RESULT"));
   }
 
   for (guint i = 0; i < json_array_get_length (list); i++)
@@ -114,6 +130,7 @@ hs_cli_attempts (int    argc,
       g_autofree char *lesson_col = hs_cli_pad (lesson_text, lesson_width);
       g_autofree char *started_text = local_time (json_object_get_string_member (attempt, "started"));
       g_autofree char *started_col = hs_cli_pad (started_text, 16);
+      g_autofree char *kind_col = hs_cli_pad (kind_word (attempt), kind_width);
       g_autofree char *score_text = json_object_get_null_member (attempt, "score") ? g_strdup ("–") :
         g_strdup_printf ("%.0f%%", 100 * json_object_get_double_member (attempt, "score"));
       g_autofree char *score_col = hs_cli_pad (score_text, 7);
@@ -122,8 +139,8 @@ hs_cli_attempts (int    argc,
                                                         json_object_get_int_member (attempt, "items"));
       g_autofree char *answered_col = hs_cli_pad (answered_text, 9);
 
-      printf ("%s  %s  %s  %s %s %s\n", learner_col, lesson_col, started_col, score_col, answered_col,
-              result_word (attempt));
+      printf ("%s  %s  %s  %s  %s %s %s\n", learner_col, lesson_col, started_col, kind_col, score_col,
+              answered_col, result_word (attempt));
     }
 
   return 0;

@@ -25,7 +25,7 @@ static const HsCliCommand commands[] = {
   { "search", N_("QUERY…"), N_("Find lessons by their words, with or without Vietnamese marks"), hs_cli_search },
   { "learner", N_("add NAME --role ROLE | list"), N_("Add or list learners"), hs_cli_learner },
   { "progress", "", N_("Show learners’ progress per course and lesson"), hs_cli_progress },
-  { "attempts", "", N_("List quiz attempts with their scores"), hs_cli_attempts },
+  { "attempts", "", N_("List quiz attempts and practice tests with their scores"), hs_cli_attempts },
   { "record", N_("LEARNER COURSE-ID LESSON-ID opened|progressed|completed"),
     N_("Record what a learner did with a lesson"), hs_cli_record },
   { "certificate", N_("list | issue LEARNER COURSE-ID | export SERIAL | verify FILE|SERIAL"),

@@ -444,7 +444,7 @@ record_txn (HsStore   *store,
   g_autofree char *now = hs_utils_now_iso ();
   g_autofree char *result = NULL;
   g_auto(HsCourseProgress) course = { 0 };
-  gboolean assessed = FALSE;
+  HsLessonKind kind = HS_LESSON_KIND_PAGE;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -459,8 +459,8 @@ record_txn (HsStore   *store,
   if (rc == SQLITE_ROW)
     {
       version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      assessed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1),
-                            hs_lesson_kind_to_string (HS_LESSON_KIND_QUIZ)) == 0;
+      if (!hs_lesson_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        kind = HS_LESSON_KIND_PAGE;
     }
   sqlite3_reset (stmt);
   if (rc == -1)
@@ -472,12 +472,18 @@ record_txn (HsStore   *store,
                    data->lesson_id, data->course_id);
       return FALSE;
     }
-  /* A quiz is completed by passing it (hs_progress_record_result), never
-   * by saying so. */
-  if (assessed && data->verb == HS_VERB_COMPLETED && !data->passed)
+  /* A quiz, or a walkthrough's Test, is completed by passing it
+   * (hs_progress_record_result), never by saying so. */
+  if (data->verb == HS_VERB_COMPLETED && !data->passed && kind == HS_LESSON_KIND_QUIZ)
     {
       g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
                    _("The lesson “%s” is a quiz: it is completed by passing it."), data->lesson_id);
+      return FALSE;
+    }
+  if (data->verb == HS_VERB_COMPLETED && !data->passed && kind == HS_LESSON_KIND_WALKTHROUGH)
+    {
+      g_set_error (error, HS_PROGRESS_ERROR, HS_PROGRESS_ERROR_INVALID_VALUE,
+                   _("The lesson “%s” is a walkthrough: it is completed by passing its test."), data->lesson_id);
       return FALSE;
     }
 

@@ -118,6 +118,146 @@ hs_walkthrough_run_new (HsWalkthrough     *walkthrough,
   return self;
 }
 
+static gboolean
+outcome_from_string (const char           *str,
+                     HsWalkthroughOutcome *outcome)
+{
+  for (guint i = HS_WALKTHROUGH_OUTCOME_RIGHT; i <= HS_WALKTHROUGH_OUTCOME_GUARD; i++)
+    if (g_strcmp0 (str, hs_walkthrough_outcome_to_string (i)) == 0)
+      {
+        *outcome = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+read_count (JsonObject *object,
+            const char *name,
+            guint      *out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0 || json_node_get_int (node) > G_MAXUINT)
+    return FALSE;
+  *out = (guint) json_node_get_int (node);
+  return TRUE;
+}
+
+/* Reads one saved step result back; FALSE when it is not one. */
+static gboolean
+read_result (JsonNode    *node,
+             const char **step_id,
+             StepResult  *result)
+{
+  JsonObject *object;
+  JsonNode *done, *response;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  object = json_node_get_object (node);
+  *step_id = json_object_get_string_member_with_default (object, "step", NULL);
+  done = json_object_get_member (object, "done");
+  response = json_object_get_member (object, "response");
+  if (*step_id == NULL || !read_count (object, "tries", &result->tries) ||
+      !read_count (object, "misses", &result->misses) ||
+      done == NULL || !JSON_NODE_HOLDS_VALUE (done) || json_node_get_value_type (done) != G_TYPE_BOOLEAN ||
+      response == NULL)
+    return FALSE;
+  result->done = json_node_get_boolean (done);
+
+  if (JSON_NODE_HOLDS_NULL (response))
+    return result->tries == 0;
+  if (!JSON_NODE_HOLDS_OBJECT (response) ||
+      !outcome_from_string (json_object_get_string_member_with_default (json_node_get_object (response), "outcome", NULL),
+                            &result->first))
+    return FALSE;
+  result->acted = TRUE;
+  result->record = json_node_copy (response);
+  return TRUE;
+}
+
+/**
+ * hs_walkthrough_run_resume:
+ * @walkthrough: the walkthrough to go on with
+ * @mode: Watch, Try or Test
+ * @results: what hs_walkthrough_run_step_result_to_json() gave for each
+ *   step reached, in the order they were first reached
+ * @step_id: (nullable): the step the learner was on, or
+ *   %HS_WALKTHROUGH_END for a run that had finished
+ *
+ * Rebuilds a run that was kept, so a Test left half-way goes on where it
+ * stopped with its first tries as they were: nothing the learner did is
+ * lost, and nothing done wrong is undone.  Results of steps @walkthrough no
+ * longer has (the course was updated) are left out; so is @step_id, and
+ * the run goes on from the first step, when it is %NULL or no longer there.
+ *
+ * Returns: the run, or %NULL with @error set when a result is not one
+ */
+HsWalkthroughRun *
+hs_walkthrough_run_resume (HsWalkthrough      *walkthrough,
+                           HsWalkthroughMode   mode,
+                           JsonArray          *results,
+                           const char         *step_id,
+                           GError            **error)
+{
+  g_autoptr(HsWalkthroughRun) self = NULL;
+
+  g_return_val_if_fail (HS_IS_WALKTHROUGH (walkthrough), NULL);
+  g_return_val_if_fail (hs_walkthrough_mode_to_string (mode) != NULL, NULL);
+  g_return_val_if_fail (results != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (HS_TYPE_WALKTHROUGH_RUN, NULL);
+  self->walkthrough = g_object_ref (walkthrough);
+  self->mode = mode;
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      g_autofree StepResult *result = g_new0 (StepResult, 1);
+      const char *saved_id = NULL;
+      const char *id = NULL;
+
+      if (!read_result (json_array_get_element (results, i), &saved_id, result))
+        {
+          g_clear_pointer (&result->record, json_node_unref);
+          g_set_error (error, HS_WALKTHROUGH_ERROR, HS_WALKTHROUGH_ERROR_INVALID_FIELD,
+                       _("walkthrough “%s”: the saved result number %u cannot be read."),
+                       hs_walkthrough_get_name (walkthrough), i + 1);
+          return NULL;
+        }
+
+      /* The run keeps the walkthrough's own copy of each id. */
+      for (guint j = 0; j < hs_walkthrough_get_n_steps (walkthrough); j++)
+        if (g_str_equal (hs_walkthrough_get_step_id (walkthrough, j), saved_id))
+          id = hs_walkthrough_get_step_id (walkthrough, j);
+      if (id == NULL || g_hash_table_contains (self->results, id))
+        {
+          g_clear_pointer (&result->record, json_node_unref);
+          continue;
+        }
+
+      self->total_misses += result->misses;
+      g_hash_table_insert (self->results, (gpointer) id, g_steal_pointer (&result));
+      g_ptr_array_insert (self->visited, self->visited->len - 1, (gpointer) id);
+    }
+
+  {
+    const char *at = hs_walkthrough_get_start (walkthrough);
+
+    if (g_strcmp0 (step_id, HS_WALKTHROUGH_END) == 0)
+      at = HS_WALKTHROUGH_END;
+    else
+      for (guint j = 0; step_id != NULL && j < hs_walkthrough_get_n_steps (walkthrough); j++)
+        if (g_str_equal (hs_walkthrough_get_step_id (walkthrough, j), step_id))
+          at = hs_walkthrough_get_step_id (walkthrough, j);
+    enter (self, at);
+  }
+
+  return g_steal_pointer (&self);
+}
+
 HsWalkthrough *
 hs_walkthrough_run_get_walkthrough (HsWalkthroughRun *self)
 {
@@ -299,6 +439,26 @@ hs_walkthrough_run_get_n_right (HsWalkthroughRun *self)
 
       if (hs_walkthrough_step_is_scored (self->walkthrough, step_id) &&
           result->acted && result->first == HS_WALKTHROUGH_OUTCOME_RIGHT)
+        n++;
+    }
+  return n;
+}
+
+/* The steps of the right flow done so far (a right action made on them),
+ * for how far along the learner is. */
+guint
+hs_walkthrough_run_get_n_done (HsWalkthroughRun *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HS_IS_WALKTHROUGH_RUN (self), 0);
+
+  for (guint i = 0; i + 1 < self->visited->len; i++)
+    {
+      const char *step_id = g_ptr_array_index (self->visited, i);
+      StepResult *result = g_hash_table_lookup (self->results, step_id);
+
+      if (hs_walkthrough_step_is_scored (self->walkthrough, step_id) && result->done)
         n++;
     }
   return n;

@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (HsWalkthroughRun, hs_walkthrough_run, HS, WALKTHROUGH_RUN,
 
 HsWalkthroughRun   *hs_walkthrough_run_new              (HsWalkthrough       *walkthrough,
                                                          HsWalkthroughMode    mode) G_GNUC_WARN_UNUSED_RESULT;
+HsWalkthroughRun   *hs_walkthrough_run_resume           (HsWalkthrough       *walkthrough,
+                                                         HsWalkthroughMode    mode,
+                                                         JsonArray           *results,
+                                                         const char          *step_id,
+                                                         GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 HsWalkthrough      *hs_walkthrough_run_get_walkthrough  (HsWalkthroughRun    *self);
 HsWalkthroughMode   hs_walkthrough_run_get_mode         (HsWalkthroughRun    *self);
 const char         *hs_walkthrough_run_get_step         (HsWalkthroughRun    *self);
@@ -31,6 +36,7 @@ gboolean            hs_walkthrough_run_shows_hint       (HsWalkthroughRun    *se
 const char * const *hs_walkthrough_run_get_visited      (HsWalkthroughRun    *self);
 guint               hs_walkthrough_run_get_n_scored     (HsWalkthroughRun    *self);
 guint               hs_walkthrough_run_get_n_right      (HsWalkthroughRun    *self);
+guint               hs_walkthrough_run_get_n_done       (HsWalkthroughRun    *self);
 double              hs_walkthrough_run_get_score        (HsWalkthroughRun    *self);
 gboolean            hs_walkthrough_run_get_passed       (HsWalkthroughRun    *self,
                                                          double               course_pass_mark);

@@ -2275,6 +2275,39 @@ hs_walkthrough_get_invented_values (HsWalkthrough *self)
   return (const char * const *) self->invented;
 }
 
+static double
+smaller_side (double      min,
+              const Rect *rect)
+{
+  return MIN (min, MIN (rect->width, rect->height));
+}
+
+/* The smallest side of anything a learner taps or types into.  It says
+ * nothing about where the right one is, so every mode gets it. */
+static double
+smallest_target (HsWalkthrough *self)
+{
+  double min = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->screens->len; i++)
+    {
+      Screen *screen = g_ptr_array_index (self->screens, i);
+
+      for (guint j = 0; screen->hotspots != NULL && j < screen->hotspots->len; j++)
+        min = smaller_side (min, &((Hotspot *) g_ptr_array_index (screen->hotspots, j))->rect);
+    }
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (self->steps, i);
+
+      if (step->action != HS_WALKTHROUGH_ACTION_CHOICE)
+        min = smaller_side (min, &step->rect);
+      for (guint j = 0; step->branches != NULL && j < step->branches->len; j++)
+        min = smaller_side (min, &((Branch *) g_ptr_array_index (step->branches, j))->rect);
+    }
+  return min < G_MAXDOUBLE ? min : HS_WALKTHROUGH_MIN_TARGET;
+}
+
 /**
  * hs_walkthrough_to_public_json:
  * @mode: the mode the learner chose
@@ -2308,6 +2341,10 @@ hs_walkthrough_to_public_json (HsWalkthrough     *self,
   add_string (builder, "start", self->start);
   json_builder_set_member_name (builder, "steps");
   json_builder_add_int_value (builder, self->path->len - 1);
+  /* The page may draw the phone smaller than 100 %, down to the scale at
+   * which this is still HS_WALKTHROUGH_MIN_TARGET px. */
+  json_builder_set_member_name (builder, "min_target");
+  json_builder_add_double_value (builder, smallest_target (self));
   if (mode == HS_WALKTHROUGH_MODE_TRY)
     {
       json_builder_set_member_name (builder, "hint_after");

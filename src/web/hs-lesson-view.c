@@ -68,6 +68,7 @@ struct _HsLessonView
   char                         *scorm_token;  /* its bridge signs messages with this */
   struct _ScormClose           *closing;      /* the SCO being left, when one is */
   gboolean                      scorm_debug;
+  HsWalkthroughSession         *walkthrough;  /* answers the practice page, when one is shown */
 };
 
 /* A SCO being left: its page is asked for its last data, which is saved
@@ -126,13 +127,31 @@ runtime_source (const char *name)
 
 /* Every text the quiz page shows, translated here so the page needs no
  * translations of its own.  {name} marks where the page puts a value. */
+/* One text of a page the app draws, by the name the page knows it by. */
+typedef struct {
+  const char *key;
+  const char *text;
+} PageString;
+
+static void
+add_strings (JsonBuilder      *builder,
+             const PageString *strings,
+             guint             n)
+{
+  json_builder_set_member_name (builder, "strings");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_set_member_name (builder, strings[i].key);
+      json_builder_add_string_value (builder, strings[i].text);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 add_quiz_strings (JsonBuilder *builder)
 {
-  const struct {
-    const char *key;
-    const char *text;
-  } strings[] = {
+  const PageString strings[] = {
     { "problem", _("Something went wrong") },
     { "continue", _("Continue") },
     /* Translators: {n} is a number of questions. */
@@ -205,14 +224,80 @@ add_quiz_strings (JsonBuilder *builder)
     { "noReview", _("This quiz does not show the answers.") },
   };
 
-  json_builder_set_member_name (builder, "strings");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    {
-      json_builder_set_member_name (builder, strings[i].key);
-      json_builder_add_string_value (builder, strings[i].text);
-    }
-  json_builder_end_object (builder);
+  add_strings (builder, strings, G_N_ELEMENTS (strings));
+}
+
+/* Every text the practice page shows around the walkthrough's own, as for
+ * the quiz page.  The mode names are the words the learner chooses by. */
+static void
+add_walkthrough_strings (JsonBuilder *builder)
+{
+  const PageString strings[] = {
+    { "problem", _("Something went wrong") },
+    { "continue", _("Continue") },
+    /* Translators: {n} is the number of steps of a practice. */
+    { "stepCount", _("Steps: {n}") },
+    { "toPass", _("To pass the test: {need} of {total} steps right the first time") },
+    { "invented", _("Every number and name in this practice is made up. Never type your own real details into it.") },
+    /* Translators: {percent} is a number; keep the space before % as your language writes it. */
+    /* xgettext:no-c-format */
+    { "bestPassed", _("You passed the test. Your best result: {percent} %.") },
+    /* xgettext:no-c-format */
+    { "best", _("Your best test result so far: {percent} %.") },
+    { "openTest", _("You have a test in progress: {done} of {total} steps done. Everything you did is kept.") },
+    { "chooseMode", _("How would you like to practise?") },
+    /* Translators: the three ways to practise, chosen at the start. */
+    { "watch", C_("walkthrough mode", "Watch") },
+    { "watchText", _("See each step done for you, with the instructions read out.") },
+    { "try", C_("walkthrough mode", "Try") },
+    { "tryText", _("Do each step yourself. Hints appear when you need them.") },
+    { "test", C_("walkthrough mode", "Test") },
+    { "testText", _("Do every step on your own, without hints. It is scored.") },
+    { "resumeTest", _("Carry on with the test") },
+    { "seeResult", _("See my last test result") },
+    /* Translators: above each step, e.g. "Step 3/10". */
+    { "stepOf", _("Step {n}/{total}") },
+    { "aside", _("Read this carefully") },
+    { "doneOf", _("{done} of {total} steps done") },
+    { "phone", _("The practice phone") },
+    { "listen", _("Listen to the instruction") },
+    { "right", _("Right!") },
+    { "miss", _("Not quite. Have another go.") },
+    { "hint", _("Hint:") },
+    { "typeHere", _("Type here") },
+    { "typed", _("Done typing") },
+    { "typeFirst", _("Type in the box on the phone first.") },
+    { "chooseOne", _("Choose one:") },
+    { "tapHere", _("Tap here") },
+    { "previousStep", _("Previous step") },
+    { "nextStep", _("Next step") },
+    { "pause", _("Pause") },
+    { "play", _("Play") },
+    { "leave", _("Choose another way to practise") },
+    { "resumed", _("The test carries on from the step where you stopped.") },
+    { "guardTitle", _("Stop for a moment") },
+    { "guardBack", _("I understand — back to the practice") },
+    { "watchedAll", _("You have watched all {total} steps.") },
+    { "watchAgain", _("Watch again") },
+    { "tryNow", _("Try it yourself") },
+    { "takeTest", _("Take the test") },
+    { "triedTitle", _("You did it!") },
+    { "triedText", _("You did all {total} steps yourself. When you feel ready, take the test.") },
+    { "tryAgain", _("Try again") },
+    { "resultTitle", _("Your test result") },
+    { "resultSteps", _("You got {right} of {total} steps right the first time.") },
+    { "passed", _("Well done — you passed!") },
+    { "notPassed", _("Not passed this time: {need} of {total} steps right the first time are needed. "
+                     "That is fine — practise with Try, then take the test again.") },
+    { "keptPass", _("You passed an earlier test; that result is kept.") },
+    { "practiseAgain", _("Steps to practise again:") },
+    { "allRight", _("Every step was right the first time.") },
+    /* Translators: the button that starts the test again. */
+    { "retake", _("Take it again") },
+    { "tryWithHints", _("Practise with hints") },
+  };
+
+  add_strings (builder, strings, G_N_ELEMENTS (strings));
 }
 
 /* The runtime's settings for this lesson, as a JSON object literal. */
@@ -246,6 +331,8 @@ runtime_config (HsLesson   *lesson,
     json_builder_add_null_value (builder);
   if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_QUIZ)
     add_quiz_strings (builder);
+  else if (hs_lesson_get_kind (lesson) == HS_LESSON_KIND_WALKTHROUGH)
+    add_walkthrough_strings (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -580,13 +667,19 @@ reply_speak (HsLessonView             *self,
   g_task_run_in_thread (task, speak_thread);
 }
 
-/* The quiz page's requests go to the quiz session as JSON, and its answer
- * comes back as a JavaScript value (or the error's message, which the page
- * shows). */
+typedef JsonNode *(*HandleFunc) (gpointer   session,
+                                 JsonNode  *message,
+                                 GError   **error);
+
+/* The requests of the pages the app draws (the quiz, the practice) go to
+ * their session as JSON, and its answer comes back as a JavaScript value
+ * (or the error's message, which the page shows). */
 static void
-reply_quiz (HsLessonView             *self,
-            JSCValue                 *value,
-            WebKitScriptMessageReply *reply)
+reply_session (JSCValue                 *value,
+               WebKitScriptMessageReply *reply,
+               gpointer                  session,
+               HandleFunc                handle,
+               const char               *missing)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) request = NULL;
@@ -595,18 +688,19 @@ reply_quiz (HsLessonView             *self,
   g_autofree char *answer_json = NULL;
   g_autoptr(JSCValue) result = NULL;
 
-  if (self->quiz == NULL)
+  if (session == NULL)
     {
-      webkit_script_message_reply_return_error_message (reply, _("This lesson is not a quiz."));
+      webkit_script_message_reply_return_error_message (reply, missing);
       return;
     }
 
   json = jsc_value_to_json (value, 0);
   request = json != NULL ? json_from_string (json, NULL) : NULL;
-  answer = hs_quiz_session_handle (self->quiz, request, &error);
+  answer = handle (session, request, &error);
   if (answer == NULL)
     {
-      g_debug ("Quiz request %s refused: %s", json, error->message);
+      /* Not the request itself: a practice action may hold typed text. */
+      g_debug ("A page request was refused: %s", error->message);
       webkit_script_message_reply_return_error_message (reply, error->message);
       return;
     }
@@ -776,7 +870,14 @@ script_message_cb (WebKitUserContentManager *manager,
 
   if (type != NULL && g_str_has_prefix (type, "quiz-"))
     {
-      reply_quiz (self, value, reply);
+      reply_session (value, reply, self->quiz, (HandleFunc) hs_quiz_session_handle,
+                     _("This lesson is not a quiz."));
+      return TRUE;
+    }
+  if (type != NULL && g_str_has_prefix (type, "walkthrough-"))
+    {
+      reply_session (value, reply, self->walkthrough, (HandleFunc) hs_walkthrough_session_handle,
+                     _("This lesson is not a practice on the simulated phone."));
       return TRUE;
     }
   if (g_strcmp0 (type, "speak") == 0)
@@ -811,6 +912,20 @@ script_message_cb (WebKitUserContentManager *manager,
     }
   else if (g_strcmp0 (type, "completed") == 0)
     g_signal_emit (self, signals[COMPLETED], 0);
+  else if (g_strcmp0 (type, "view-size") == 0)
+    {
+      /* The view's size in screen pixels: with the page's own size in CSS
+       * pixels it gives the zoom, which WebKit does not tell pages (their
+       * devicePixelRatio stays 1).  The practice phone needs it to keep
+       * its targets large enough on the screen. */
+      g_autofree char *json = g_strdup_printf ("{\"width\":%d,\"height\":%d}",
+                                               gtk_widget_get_width (GTK_WIDGET (self)),
+                                               gtk_widget_get_height (GTK_WIDGET (self)));
+      g_autoptr(JSCValue) answer = jsc_value_new_from_json (jsc_value_get_context (value), json);
+
+      webkit_script_message_reply_return_value (reply, answer);
+      return TRUE;
+    }
   else if (g_strcmp0 (type, "external") == 0)
     {
       g_autoptr(JSCValue) url = jsc_value_object_get_property (value, "url");
@@ -892,6 +1007,7 @@ hs_lesson_view_dispose (GObject *object)
   g_clear_object (&self->next_scorm);
   g_clear_object (&self->pending_course);
   g_clear_object (&self->pending_lesson);
+  g_clear_object (&self->walkthrough);
 
   G_OBJECT_CLASS (hs_lesson_view_parent_class)->dispose (object);
 }
@@ -1008,16 +1124,17 @@ hs_lesson_view_new (WebKitWebContext     *context,
 {
   g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
-  /* Read-aloud starts from the app's button, not from a click in the page,
-   * so WebKit's autoplay rule would silence it; SCORM content that speaks
-   * on its own (many authoring tools narrate each slide) needs the same.
-   * The page plays nothing the learner did not open. */
-  g_autoptr(WebKitWebsitePolicies) policies =
-    webkit_website_policies_new_with_policies ("autoplay", WEBKIT_AUTOPLAY_ALLOW, NULL);
+  g_autoptr(WebKitWebsitePolicies) policies = NULL;
 
   g_return_val_if_fail (WEBKIT_IS_WEB_CONTEXT (context), NULL);
   g_return_val_if_fail (WEBKIT_IS_NETWORK_SESSION (session), NULL);
   g_return_val_if_fail (HS_IS_MEDIA_SERVER (media_server), NULL);
+
+  /* A lesson may play sound without a click: a walkthrough's Watch mode
+   * reads step after step by itself, read-aloud starts from the app's
+   * button, and SCORM content often narrates each slide.  Only the
+   * course's own media can play, from the media server. */
+  policies = webkit_website_policies_new_with_policies ("autoplay", WEBKIT_AUTOPLAY_ALLOW, NULL);
 
   return g_object_new (HS_TYPE_LESSON_VIEW,
                        "web-context", context,
@@ -1198,10 +1315,10 @@ add_scripts (HsLessonView *self)
   config = runtime_config (self->pending_lesson, self->course_id, self->pending_location, self->find);
   g_clear_pointer (&self->find, g_free);
   runtime = runtime_source ("lesson.js");
-  if (kind == HS_LESSON_KIND_QUIZ)
+  if (kind == HS_LESSON_KIND_QUIZ || kind == HS_LESSON_KIND_WALKTHROUGH)
     {
-      g_autofree char *quiz = runtime_source ("quiz.js");
-      g_autofree char *both = g_strconcat (runtime, "\n", quiz, NULL);
+      g_autofree char *player = runtime_source (kind == HS_LESSON_KIND_QUIZ ? "quiz.js" : "walkthrough.js");
+      g_autofree char *both = g_strconcat (runtime, "\n", player, NULL);
 
       g_free (runtime);
       runtime = g_steal_pointer (&both);
@@ -1425,6 +1542,8 @@ hs_lesson_view_load (HsLessonView *self,
     g_clear_object (&self->quiz);
   if (hs_lesson_get_kind (lesson) != HS_LESSON_KIND_SCO)
     g_clear_object (&self->next_scorm);
+  if (hs_lesson_get_kind (lesson) != HS_LESSON_KIND_WALKTHROUGH)
+    g_clear_object (&self->walkthrough);
 
   /* The course's walls move to the next course only when it loads: the
    * page being left keeps its own until then. */
@@ -1579,6 +1698,25 @@ hs_lesson_view_set_quiz_session (HsLessonView  *self,
   g_return_if_fail (session == NULL || HS_IS_QUIZ_SESSION (session));
 
   g_set_object (&self->quiz, session);
+}
+
+/**
+ * hs_lesson_view_set_walkthrough_session:
+ * @session: (nullable): what answers the practice page of the next
+ *   walkthrough lesson
+ *
+ * A walkthrough lesson's page asks for its steps and posts what the
+ * learner does; @session answers.  Set it before hs_lesson_view_load() of
+ * a walkthrough lesson; loading any other lesson drops it.
+ */
+void
+hs_lesson_view_set_walkthrough_session (HsLessonView         *self,
+                                        HsWalkthroughSession *session)
+{
+  g_return_if_fail (HS_IS_LESSON_VIEW (self));
+  g_return_if_fail (session == NULL || HS_IS_WALKTHROUGH_SESSION (session));
+
+  g_set_object (&self->walkthrough, session);
 }
 
 const char *

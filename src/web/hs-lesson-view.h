@@ -10,6 +10,7 @@
 #include "hs-media-server.h"
 #include "hs-quiz-session.h"
 #include "hs-scorm-session.h"
+#include "hs-walkthrough-session.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,8 @@ void          hs_lesson_view_set_scorm_session (HsLessonView     *self,
                                             HsScormSession       *session);
 void          hs_lesson_view_set_scorm_debug (HsLessonView       *self,
                                             gboolean              debug);
+void          hs_lesson_view_set_walkthrough_session (HsLessonView *self,
+                                            HsWalkthroughSession *session);
 const char   *hs_lesson_view_get_course_id (HsLessonView         *self);
 const char   *hs_lesson_view_get_lesson_id (HsLessonView         *self);
 

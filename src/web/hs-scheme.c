@@ -71,9 +71,11 @@ hs_scheme_lesson_uri (const char *course_id,
 {
   g_return_val_if_fail (course_id != NULL, NULL);
 
-  /* Lessons the app draws itself: the video player, the quiz, and the
-   * SCORM player, a page that holds the API and the SCO in a frame. */
-  if (g_strcmp0 (kind, "video") == 0 || g_strcmp0 (kind, "quiz") == 0 || g_strcmp0 (kind, "sco") == 0)
+  /* Lessons the app draws itself: the video player, the quiz, the
+   * walkthrough's phone, and the SCORM player, a page that holds the API
+   * and the SCO in a frame. */
+  if (g_strcmp0 (kind, "video") == 0 || g_strcmp0 (kind, "quiz") == 0 ||
+      g_strcmp0 (kind, "walkthrough") == 0 || g_strcmp0 (kind, "sco") == 0)
     {
       g_autofree char *escaped = g_uri_escape_string (lesson_id, NULL, FALSE);
       return g_strdup_printf (HS_SCHEME "://%s" HS_SCHEME_RESERVED_PREFIX "%s?lesson=%s",
@@ -280,6 +282,37 @@ serve_sco_page (WebKitURISchemeRequest *request,
                                 title, title, src));
 }
 
+/* The walkthrough lesson's page: an empty frame that the walkthrough
+ * runtime fills with the phone and the step, which it asks the app for.
+ * The screen images are package files like any other; the walkthrough
+ * file, which holds the answers, is never served. */
+static void
+serve_walkthrough_page (WebKitURISchemeRequest *request,
+                        Scheme                 *scheme,
+                        const char             *course_id,
+                        GUri                   *uri)
+{
+  g_autoptr(HsCourse) course = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *loading = NULL;
+  HsLesson *lesson;
+
+  lesson = find_lesson (scheme, course_id, uri, HS_LESSON_KIND_WALKTHROUGH, &course);
+  if (lesson == NULL)
+    return not_found (request, scheme, g_uri_get_path (uri));
+
+  title = g_markup_escape_text (hs_lesson_get_title (lesson), -1);
+  loading = g_markup_escape_text (_("Loading the practice…"), -1);
+  finish_text (request, scheme, SOUP_STATUS_OK, "text/html; charset=utf-8",
+               g_strdup_printf ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                                "<title>%s</title>"
+                                "<link rel=\"stylesheet\" href=\"" HS_SCHEME_RESERVED_PREFIX "walkthrough.css\">"
+                                "</head><body><main id=\"hocso-walkthrough\">"
+                                "<h1>%s</h1><p class=\"hocso-loading\">%s</p></main></body></html>",
+                                title, title, loading));
+}
+
 /* The app's own stylesheets for the pages it draws, from the runtime
  * resource. */
 static void
@@ -376,6 +409,10 @@ scheme_request_cb (WebKitURISchemeRequest *request,
     return serve_sco_page (request, scheme, course_id, uri);
   if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "quiz.css"))
     return serve_runtime_file (request, scheme, "quiz.css");
+  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "walkthrough"))
+    return serve_walkthrough_page (request, scheme, course_id, uri);
+  if (g_str_equal (path, HS_SCHEME_RESERVED_PREFIX "walkthrough.css"))
+    return serve_runtime_file (request, scheme, "walkthrough.css");
   if (g_str_has_prefix (path, HS_SCHEME_RESERVED_PREFIX))
     return not_found (request, scheme, path);
 
@@ -397,11 +434,13 @@ scheme_request_cb (WebKitURISchemeRequest *request,
       return;
     }
 
-  /* A quiz's answer key stays with the app, whoever asks. */
+  /* The answers of a quiz or a walkthrough stay with the app, whoever
+   * asks. */
   if (hs_library_is_hidden_file (scheme->library, course_id, relative))
     {
       finish_text (request, scheme, SOUP_STATUS_FORBIDDEN, "text/html; charset=utf-8",
-                   error_page (_("Page not found"), _("This file belongs to a quiz and is only read by Học Số.")));
+                   error_page (_("Page not found"),
+                               _("This file holds the answers of a quiz or a practice and is only read by Học Số.")));
       return;
     }
 

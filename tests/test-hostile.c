@@ -430,9 +430,12 @@ patch_zip (const char *path,
         continue;
 
       {
-        guint32 old = GUINT32_FROM_LE (*(guint32 *) (data + i + field));
-        guint32 new = GUINT32_TO_LE ((old & ~mask) | (value & mask));
+        guint32 old, new;
 
+        /* Records sit at any offset: copy, never cast. */
+        memcpy (&old, data + i + field, 4);
+        old = GUINT32_FROM_LE (old);
+        new = GUINT32_TO_LE ((old & ~mask) | (value & mask));
         memcpy (data + i + field, &new, 4);
         patched++;
       }

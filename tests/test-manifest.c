@@ -121,6 +121,26 @@ test_parses_good (void)
   g_object_unref (module);
 }
 
+/* Found by fuzzing: the manifest kept as the course's JSON was copied up
+ * to a NUL, not @length bytes, reading past a buffer that has none. */
+static void
+test_keeps_only_length (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (course_dir, "course.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *padded = NULL;
+  g_autoptr(HsCourse) course = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &json, &length, &error);
+  g_assert_no_error (error);
+  padded = g_strconcat (json, "  rác phía sau", NULL);
+  course = hs_manifest_parse (padded, length, course_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_course_get_manifest_json (course), ==, json);
+}
+
 static void
 test_require_list (void)
 {
@@ -331,6 +351,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/hocso/manifest/parses-good", test_parses_good);
+  g_test_add_func ("/hocso/manifest/keeps-only-length", test_keeps_only_length);
   g_test_add_func ("/hocso/manifest/require-list", test_require_list);
   g_test_add_func ("/hocso/manifest/invalid-json", test_invalid_json);
   g_test_add_func ("/hocso/manifest/too-deep", test_too_deep);

@@ -843,7 +843,12 @@ hs_manifest_parse (const char  *json,
         }
     }
 
-  hs_course_set_manifest_json (course, json);
+  /* @json need not end in a NUL: keep @length bytes of it, no more. */
+  {
+    g_autofree char *copy = g_strndup (json, length);
+
+    hs_course_set_manifest_json (course, copy);
+  }
   hs_course_set_path (course, root);
 
   return g_steal_pointer (&course);

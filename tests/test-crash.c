@@ -276,14 +276,21 @@ test_progress_survives_kill (Fixture       *f,
 
 /* In the child: import the package named in the file data_dir/../package,
  * telling the parent how far it got. */
+static gboolean pause_after_first_report;
+
 static void
 report_cb (guint64  done,
            guint64  total,
            gpointer user_data)
 {
+  static gboolean reported;
   g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT "\n", done, total);
 
   write_all (GPOINTER_TO_INT (user_data), line);
+  /* Gives the parent time to act while this import is surely under way. */
+  if (pause_after_first_report && !reported)
+    g_usleep (2 * G_USEC_PER_SEC);
+  reported = TRUE;
 }
 
 static void G_GNUC_NORETURN
@@ -466,6 +473,63 @@ test_import_killed (Fixture       *f,
   g_assert_cmpuint (mid_way, >=, 4);
 }
 
+/* The sweep is for what a dead process left: a library opened while
+ * another process imports (the app and `hocso import` at once) must leave
+ * that import's staging folder alone. */
+static void
+test_sweep_spares_live_import (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *package = make_big_package (f->tmp, 40);
+  g_autofree char *staging = g_build_filename (f->data_dir, "staging", NULL);
+  g_autoptr(HsLibrary) second = NULL;
+  g_autoptr(HsLibrary) after = NULL;
+  g_autoptr(HsCourse) course = NULL;
+  int fd;
+  pid_t pid;
+
+  /* The data folder exists before the child opens it. */
+  after = hs_library_new (f->data_dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&after);
+
+  pause_after_first_report = TRUE;
+  pid = fork_child (importer, f->data_dir, &fd);
+  pause_after_first_report = FALSE;
+  while (strstr (out->str, "/") == NULL)
+    {
+      gsize before = out->len;
+
+      read_lines (fd, out, FALSE);
+      if (out->len == before)
+        g_error ("the importer ended before it began");
+    }
+  g_assert_true (g_file_test (staging, G_FILE_TEST_IS_DIR));
+
+  second = hs_library_new (f->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (staging, G_FILE_TEST_IS_DIR));
+
+  /* The import goes on to the end. */
+  while (strstr (out->str, "installed\n") == NULL && strstr (out->str, "refused\n") == NULL)
+    {
+      gsize before = out->len;
+
+      read_lines (fd, out, FALSE);
+      if (out->len == before)
+        g_error ("the importer ended without a result");
+    }
+  kill_and_reap (pid);
+  close (fd);
+  g_assert_nonnull (strstr (out->str, "installed\n"));
+
+  course = hs_library_get_course (second, "vn.test.lon", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (course);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -476,6 +540,8 @@ main (int    argc,
               fixture_set_up, test_progress_survives_kill, fixture_tear_down);
   g_test_add ("/hocso/crash/import-killed-mid-way", Fixture, NULL,
               fixture_set_up, test_import_killed, fixture_tear_down);
+  g_test_add ("/hocso/crash/sweep-spares-live-import", Fixture, NULL,
+              fixture_set_up, test_sweep_spares_live_import, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -230,6 +230,12 @@ test_invalid_json (void)
   assert_manifest_error ("{ \"format\": 1, ", HS_MANIFEST_ERROR_INVALID_JSON, "JSON");
   assert_manifest_error ("[1, 2]", HS_MANIFEST_ERROR_INVALID_JSON, NULL);
   assert_manifest_error ("{\"title\": \"B\xe0i\"}", HS_MANIFEST_ERROR_INVALID_JSON, "UTF-8");
+
+  /* Found by fuzzing: json-glib turns these escapes into text that is not
+   * UTF-8, or cuts the text short. */
+  assert_manifest_error ("{\"format\": 1, \"title\": \"B\\udc00i\"}", HS_MANIFEST_ERROR_INVALID_JSON, "\\u");
+  assert_manifest_error ("{\"format\": 1, \"title\": \"B\\u0000i\"}", HS_MANIFEST_ERROR_INVALID_JSON, "\\u");
+  assert_manifest_error ("{\"format\": 1, \"title\": \"B\\uD800\\u0041\"}", HS_MANIFEST_ERROR_INVALID_JSON, "\\u");
 }
 
 static void

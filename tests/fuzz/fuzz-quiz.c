@@ -23,6 +23,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   {
     g_autoptr(GPtrArray) drawn = hs_quiz_draw (quiz, 7);
 
+    g_assert_cmpuint (drawn->len, <=, hs_quiz_get_n_questions (quiz));
+
     for (guint i = 0; i < hs_quiz_get_n_questions (quiz); i++)
       {
         const char *id = hs_quiz_get_question_id (quiz, i);
@@ -33,6 +35,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         gboolean correct;
 
         g_assert_nonnull (page);
+        g_assert_nonnull (review);
         hs_quiz_score (quiz, id, empty, &correct, &score_error);
       }
   }

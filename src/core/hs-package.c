@@ -402,9 +402,8 @@ check_zip_names (Extraction  *ex,
   guint64 size = ex->source->file_size;
   gsize tail_len = (gsize) MIN (size, (guint64) (0xffff + 22));
   g_autofree guchar *tail = g_malloc (MAX (tail_len, 1));
-  g_autofree guchar *directory = NULL;
-  guint64 eocd = G_MAXUINT64, cd_offset, cd_size, cd_start, delta;
-  gsize at;
+  guint64 eocd = G_MAXUINT64, cd_offset, cd_size, cd_start, delta, at;
+  guint n_records;
 
   if (pread (fd, tail, tail_len, size - tail_len) != (ssize_t) tail_len)
     return zip_unreadable (ex, error);
@@ -447,30 +446,42 @@ check_zip_names (Extraction  *ex,
     return zip_unreadable (ex, error);
   delta = cd_start - cd_offset;
 
-  directory = g_malloc (MAX (cd_size, 1));
-  if (pread (fd, directory, cd_size, cd_start) != (ssize_t) cd_size)
-    return zip_unreadable (ex, error);
-
-  for (at = 0; at < cd_size;)
+  /* Record by record, never the whole directory at once: its size is the
+   * archive's word, and a file can claim gigabytes. */
+  for (at = 0, n_records = 0; at < cd_size; n_records++)
     {
-      const guchar *record = directory + at;
+      guchar record[46], header[30];
       gsize name_len, extra_len, comment_len;
+      g_autofree guchar *name_extra = NULL;
       guint64 local;
-      guchar header[30];
 
-      if (cd_size - at < 46 || memcmp (record, "PK\x01\x02", 4) != 0)
-        break;   /* digital signature or zip64 records may follow */
+      /* A digital signature record may end the directory. */
+      if (cd_size - at < 46)
+        break;
+      if (pread (fd, record, 46, cd_start + at) != 46)
+        return zip_unreadable (ex, error);
+      if (memcmp (record, "PK\x01\x02", 4) != 0)
+        break;
+      if (n_records >= ex->limits->max_entries)
+        {
+          g_set_error (error, HS_PACKAGE_ERROR, HS_PACKAGE_ERROR_TOO_MANY_ENTRIES,
+                       _("The package has more than %u files and folders."), ex->limits->max_entries);
+          return FALSE;
+        }
       name_len = le16 (record + 28);
       extra_len = le16 (record + 30);
       comment_len = le16 (record + 32);
       if (46 + name_len + extra_len + comment_len > cd_size - at)
         return zip_unreadable (ex, error);
-      if (memchr (record + 46, '\0', name_len) != NULL)
-        return refuse_nul_name (record + 46, name_len, error);
+      name_extra = g_malloc (name_len + extra_len + 1);
+      if (pread (fd, name_extra, name_len + extra_len, cd_start + at + 46) != (ssize_t) (name_len + extra_len))
+        return zip_unreadable (ex, error);
+      if (memchr (name_extra, '\0', name_len) != NULL)
+        return refuse_nul_name (name_extra, name_len, error);
 
       local = le32 (record + 42);
       if (local == 0xffffffff)
-        local = zip64_local_offset (record, record + 46 + name_len, extra_len);
+        local = zip64_local_offset (record, name_extra + name_len, extra_len);
       if (local > G_MAXUINT64 - delta || local + delta > size ||
           size - (local + delta) < 30 ||
           pread (fd, header, 30, local + delta) != 30 ||
@@ -478,7 +489,7 @@ check_zip_names (Extraction  *ex,
         return zip_unreadable (ex, error);
       {
         gsize local_len = le16 (header + 26);
-        g_autofree guchar *local_name = g_malloc (MAX (local_len, 1));
+        g_autofree guchar *local_name = g_malloc (local_len + 1);
 
         if (pread (fd, local_name, local_len, local + delta + 30) != (ssize_t) local_len)
           return zip_unreadable (ex, error);

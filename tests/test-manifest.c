@@ -121,6 +121,26 @@ test_parses_good (void)
   g_object_unref (module);
 }
 
+/* Found by fuzzing: the manifest kept as the course's JSON was copied up
+ * to a NUL, not @length bytes, reading past a buffer that has none. */
+static void
+test_keeps_only_length (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (course_dir, "course.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *padded = NULL;
+  g_autoptr(HsCourse) course = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &json, &length, &error);
+  g_assert_no_error (error);
+  padded = g_strconcat (json, "  rác phía sau", NULL);
+  course = hs_manifest_parse (padded, length, course_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_course_get_manifest_json (course), ==, json);
+}
+
 static void
 test_require_list (void)
 {
@@ -210,6 +230,12 @@ test_invalid_json (void)
   assert_manifest_error ("{ \"format\": 1, ", HS_MANIFEST_ERROR_INVALID_JSON, "JSON");
   assert_manifest_error ("[1, 2]", HS_MANIFEST_ERROR_INVALID_JSON, NULL);
   assert_manifest_error ("{\"title\": \"B\xe0i\"}", HS_MANIFEST_ERROR_INVALID_JSON, "UTF-8");
+
+  /* Found by fuzzing: json-glib turns these escapes into text that is not
+   * UTF-8, or cuts the text short. */
+  assert_manifest_error ("{\"format\": 1, \"title\": \"B\\udc00i\"}", HS_MANIFEST_ERROR_INVALID_JSON, "\\u");
+  assert_manifest_error ("{\"format\": 1, \"title\": \"B\\u0000i\"}", HS_MANIFEST_ERROR_INVALID_JSON, "\\u");
+  assert_manifest_error ("{\"format\": 1, \"title\": \"B\\uD800\\u0041\"}", HS_MANIFEST_ERROR_INVALID_JSON, "\\u");
 }
 
 static void
@@ -331,6 +357,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/hocso/manifest/parses-good", test_parses_good);
+  g_test_add_func ("/hocso/manifest/keeps-only-length", test_keeps_only_length);
   g_test_add_func ("/hocso/manifest/require-list", test_require_list);
   g_test_add_func ("/hocso/manifest/invalid-json", test_invalid_json);
   g_test_add_func ("/hocso/manifest/too-deep", test_too_deep);

@@ -567,6 +567,56 @@ test_refuses_undecodable_name (Fixture       *f,
 }
 
 static void
+test_refuses_nul_in_zip_name (Fixture       *f,
+                              gconstpointer  data)
+{
+  /* libarchive cuts the name at the NUL and would read "l.html"; the
+   * zip's own list of files shows the whole name. */
+  static const char name[] = "l.html\0../../evil.exe";
+  const HsTestRawEntry entries[] = {
+    { "course.json", 11, "{}", 2 },
+    { name, sizeof name - 1, "x", 1 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  hs_test_write_raw_zip (f->archive, entries, G_N_ELEMENTS (entries), FALSE, &error);
+  g_assert_no_error (error);
+  assert_refused (f, HS_PACKAGE_ERROR_CONTROL_CHARACTER, "l.html\\x00../../evil.exe");
+}
+
+static void
+test_refuses_zip_without_directory (Fixture       *f,
+                                    gconstpointer  data)
+{
+  /* The entries are whole but the list of files at the end is cut off:
+   * libarchive would read such a zip as a stream, trusting only the
+   * local headers. */
+  const HsTestRawEntry entries[] = {
+    { "course.json", 11, "{}", 2 },
+    { "l.html", 6, "<p>xin chào</p>", strlen ("<p>xin chào</p>") },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = g_build_filename (f->tmp, "whole.zip", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *directory;
+
+  hs_test_write_raw_zip (whole, entries, G_N_ELEMENTS (entries), FALSE, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (whole, &contents, &length, &error);
+  g_assert_no_error (error);
+  directory = NULL;
+  for (gsize i = 0; i + 4 <= length && directory == NULL; i++)
+    if (memcmp (contents + i, "PK\x01\x02", 4) == 0)
+      directory = contents + i;
+  g_assert_nonnull (directory);
+  g_file_set_contents (f->archive, contents, directory - contents, &error);
+  g_assert_no_error (error);
+  g_remove (whole);
+  assert_refused (f, HS_PACKAGE_ERROR_CORRUPT, "package");
+}
+
+static void
 test_refuses_missing_root (Fixture       *f,
                            gconstpointer  data)
 {
@@ -645,6 +695,8 @@ main (int    argc,
   ADD ("decodes-legacy-names", test_decodes_legacy_names);
   ADD ("decodes-utf8-names", test_decodes_utf8_names);
   ADD ("refuses-undecodable-name", test_refuses_undecodable_name);
+  ADD ("refuses-nul-in-zip-name", test_refuses_nul_in_zip_name);
+  ADD ("refuses-zip-without-directory", test_refuses_zip_without_directory);
   ADD ("refuses-missing-root", test_refuses_missing_root);
   ADD ("skips-litter", test_skips_litter);
   ADD ("cancel", test_cancel);

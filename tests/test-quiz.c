@@ -295,6 +295,18 @@ test_invalid_json (void)
   assert_quiz_error ("{ \"format\": 1, ", HS_QUIZ_ERROR_INVALID_JSON, NULL, "JSON");
   assert_quiz_error ("[1, 2]", HS_QUIZ_ERROR_INVALID_JSON, NULL, NULL);
   assert_quiz_error ("{\"format\": 1, \"questions\": \"B\xe0i\"}", HS_QUIZ_ERROR_INVALID_JSON, NULL, "UTF-8");
+
+  /* Found by fuzzing (see test-manifest's invalid-json): escapes that
+   * stand for no character. */
+  {
+    g_autoptr(GString) lone = g_string_new (good_json);
+    g_autoptr(GString) nul = g_string_new (good_json);
+
+    g_assert_cmpuint (g_string_replace (lone, "\"pass_mark\"", "\"title\": \"\\udfff\", \"pass_mark\"", 1), ==, 1);
+    assert_quiz_error (lone->str, HS_QUIZ_ERROR_INVALID_JSON, NULL, "\\u");
+    g_assert_cmpuint (g_string_replace (nul, "\"pass_mark\"", "\"title\": \"a\\u0000b\", \"pass_mark\"", 1), ==, 1);
+    assert_quiz_error (nul->str, HS_QUIZ_ERROR_INVALID_JSON, NULL, "\\u");
+  }
 }
 
 static void

@@ -305,6 +305,21 @@ test_invalid_json (void)
   assert_walkthrough_error ("{ \"format\": 1, ", HS_WALKTHROUGH_ERROR_INVALID_JSON, NULL, "JSON");
   assert_walkthrough_error ("[1, 2]", HS_WALKTHROUGH_ERROR_INVALID_JSON, NULL, NULL);
   assert_walkthrough_error ("{\"format\": 1, \"title\": \"B\xe0i\"}", HS_WALKTHROUGH_ERROR_INVALID_JSON, NULL, "UTF-8");
+
+  /* Found by fuzzing: a lone surrogate in the instruction of a typing
+   * step became text that is not UTF-8, its NFC form NULL, and the check
+   * that the sample value is shown crashed on it.  NUL cut texts short. */
+  {
+    g_autofree char *demo = hs_test_walkthrough_demo_json ();
+    g_autoptr(GString) lone = g_string_new (demo);
+    g_autoptr(GString) nul = g_string_new (demo);
+    const char *instruction = "\"instruction\": \"Gõ số định danh cá nhân";
+
+    g_assert_cmpuint (g_string_replace (lone, instruction, "\"instruction\": \"\\udc00Gõ số định danh cá nhân", 1), ==, 1);
+    assert_walkthrough_error (lone->str, HS_WALKTHROUGH_ERROR_INVALID_JSON, NULL, "\\u");
+    g_assert_cmpuint (g_string_replace (nul, instruction, "\"instruction\": \"\\u0000Gõ số định danh cá nhân", 1), ==, 1);
+    assert_walkthrough_error (nul->str, HS_WALKTHROUGH_ERROR_INVALID_JSON, NULL, "\\u");
+  }
 }
 
 static void

@@ -710,6 +710,12 @@ hs_manifest_parse (const char  *json,
                    _("course.json is nested more than %d levels deep."), HS_MANIFEST_MAX_DEPTH);
       return NULL;
     }
+  if (!hs_utils_json_escapes_are_valid (json, length))
+    {
+      g_set_error_literal (error, HS_MANIFEST_ERROR, HS_MANIFEST_ERROR_INVALID_JSON,
+                           _("course.json is not valid JSON: a \\u escape in it stands for no character (NUL, or half a surrogate pair)."));
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, json, length, &local_error))
@@ -843,7 +849,12 @@ hs_manifest_parse (const char  *json,
         }
     }
 
-  hs_course_set_manifest_json (course, json);
+  /* @json need not end in a NUL: keep @length bytes of it, no more. */
+  {
+    g_autofree char *copy = g_strndup (json, length);
+
+    hs_course_set_manifest_json (course, copy);
+  }
   hs_course_set_path (course, root);
 
   return g_steal_pointer (&course);

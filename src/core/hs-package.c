@@ -312,6 +312,197 @@ claim_path (Extraction  *ex,
   return TRUE;
 }
 
+/* Little-endian fields of zip records. */
+static guint32
+le16 (const guchar *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+static guint32
+le32 (const guchar *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static guint64
+le64 (const guchar *p)
+{
+  return le32 (p) | ((guint64) le32 (p + 4) << 32);
+}
+
+static gboolean
+zip_unreadable (Extraction  *ex,
+                GError     **error)
+{
+  g_set_error (error, HS_PACKAGE_ERROR, HS_PACKAGE_ERROR_CORRUPT,
+               _("The package “%s” is damaged or incomplete (%s)."),
+               ex->archive_name, _("its list of files cannot be read"));
+  return FALSE;
+}
+
+/* A raw name that holds a NUL, for a message: the NUL shows as \x00. */
+static gboolean
+refuse_nul_name (const guchar  *name,
+                 gsize          length,
+                 GError       **error)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (name[i] == '\0')
+        g_string_append (shown, "\\x00");
+      else
+        g_string_append_c (shown, name[i]);
+    }
+  return refuse (error, HS_PACKAGE_ERROR_CONTROL_CHARACTER, shown->str,
+                 _("The package entry “%s” has a control character in its name."));
+}
+
+/* Where the zip64 extra field of a central record puts the local header,
+ * or G_MAXUINT64 when it does not say. */
+static guint64
+zip64_local_offset (const guchar *record,
+                    const guchar *extra,
+                    gsize         extra_len)
+{
+  gsize at = 0;
+
+  while (at + 4 <= extra_len)
+    {
+      guint32 tag = le16 (extra + at), size = le16 (extra + at + 2);
+      gsize skip = 0;
+
+      if (at + 4 + size > extra_len)
+        break;
+      if (tag == 0x0001)
+        {
+          if (le32 (record + 24) == 0xffffffff)
+            skip += 8;
+          if (le32 (record + 20) == 0xffffffff)
+            skip += 8;
+          return skip + 8 <= size ? le64 (extra + at + 4 + skip) : G_MAXUINT64;
+        }
+      at += 4 + size;
+    }
+  return G_MAXUINT64;
+}
+
+/* libarchive cuts a zip entry's name at a NUL byte, so "l.html\0../x"
+ * would be read as "l.html" while another tool shows more.  Such names are
+ * found in the zip's own list of files: every name in the central
+ * directory and in the local header each record points to.  A zip whose
+ * list cannot be read is damaged. */
+static gboolean
+check_zip_names (Extraction  *ex,
+                 GError     **error)
+{
+  int fd = ex->source->fd;
+  guint64 size = ex->source->file_size;
+  gsize tail_len = (gsize) MIN (size, (guint64) (0xffff + 22));
+  g_autofree guchar *tail = g_malloc (MAX (tail_len, 1));
+  guint64 eocd = G_MAXUINT64, cd_offset, cd_size, cd_start, delta, at;
+  guint n_records;
+
+  if (pread (fd, tail, tail_len, size - tail_len) != (ssize_t) tail_len)
+    return zip_unreadable (ex, error);
+  for (gsize i = tail_len >= 22 ? tail_len - 22 + 1 : 0; i-- > 0;)
+    if (memcmp (tail + i, "PK\x05\x06", 4) == 0)
+      {
+        eocd = size - tail_len + i;
+        break;
+      }
+  if (eocd == G_MAXUINT64)
+    return zip_unreadable (ex, error);
+
+  {
+    const guchar *record = tail + (eocd - (size - tail_len));
+
+    cd_size = le32 (record + 12);
+    cd_offset = le32 (record + 16);
+  }
+
+  if (cd_size == 0xffffffff || cd_offset == 0xffffffff)
+    {
+      guchar locator[20], record[56];
+
+      if (eocd < 20 || pread (fd, locator, 20, eocd - 20) != 20 ||
+          memcmp (locator, "PK\x06\x07", 4) != 0 ||
+          le64 (locator + 8) > size - 56 ||
+          pread (fd, record, 56, le64 (locator + 8)) != 56 ||
+          memcmp (record, "PK\x06\x06", 4) != 0)
+        return zip_unreadable (ex, error);
+      cd_size = le64 (record + 40);
+      cd_offset = le64 (record + 48);
+    }
+
+  /* A self-extracting zip has a program in front, and its offsets may
+   * count from where the zip begins. */
+  if (cd_size > eocd)
+    return zip_unreadable (ex, error);
+  cd_start = eocd - cd_size;
+  if (cd_offset > cd_start)
+    return zip_unreadable (ex, error);
+  delta = cd_start - cd_offset;
+
+  /* Record by record, never the whole directory at once: its size is the
+   * archive's word, and a file can claim gigabytes. */
+  for (at = 0, n_records = 0; at < cd_size; n_records++)
+    {
+      guchar record[46], header[30];
+      gsize name_len, extra_len, comment_len;
+      g_autofree guchar *name_extra = NULL;
+      guint64 local;
+
+      /* A digital signature record may end the directory. */
+      if (cd_size - at < 46)
+        break;
+      if (pread (fd, record, 46, cd_start + at) != 46)
+        return zip_unreadable (ex, error);
+      if (memcmp (record, "PK\x01\x02", 4) != 0)
+        break;
+      if (n_records >= ex->limits->max_entries)
+        {
+          g_set_error (error, HS_PACKAGE_ERROR, HS_PACKAGE_ERROR_TOO_MANY_ENTRIES,
+                       _("The package has more than %u files and folders."), ex->limits->max_entries);
+          return FALSE;
+        }
+      name_len = le16 (record + 28);
+      extra_len = le16 (record + 30);
+      comment_len = le16 (record + 32);
+      if (46 + name_len + extra_len + comment_len > cd_size - at)
+        return zip_unreadable (ex, error);
+      name_extra = g_malloc (name_len + extra_len + 1);
+      if (pread (fd, name_extra, name_len + extra_len, cd_start + at + 46) != (ssize_t) (name_len + extra_len))
+        return zip_unreadable (ex, error);
+      if (memchr (name_extra, '\0', name_len) != NULL)
+        return refuse_nul_name (name_extra, name_len, error);
+
+      local = le32 (record + 42);
+      if (local == 0xffffffff)
+        local = zip64_local_offset (record, name_extra + name_len, extra_len);
+      if (local > G_MAXUINT64 - delta || local + delta > size ||
+          size - (local + delta) < 30 ||
+          pread (fd, header, 30, local + delta) != 30 ||
+          memcmp (header, "PK\x03\x04", 4) != 0)
+        return zip_unreadable (ex, error);
+      {
+        gsize local_len = le16 (header + 26);
+        g_autofree guchar *local_name = g_malloc (local_len + 1);
+
+        if (pread (fd, local_name, local_len, local + delta + 30) != (ssize_t) local_len)
+          return zip_unreadable (ex, error);
+        if (memchr (local_name, '\0', local_len) != NULL)
+          return refuse_nul_name (local_name, local_len, error);
+      }
+
+      at += 46 + name_len + extra_len + comment_len;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_type (struct archive_entry  *entry,
             const char            *name,
@@ -439,9 +630,10 @@ extract_file (Extraction            *ex,
           else
             {
               g_autofree char *name = printable_name (path);
+              g_autofree char *reason = g_strstrip (g_strdup (why ? why : _("unknown error")));
+
               g_set_error (error, HS_PACKAGE_ERROR, HS_PACKAGE_ERROR_CORRUPT,
-                           _("The package is damaged or incomplete at “%s”: %s"),
-                           name, why ? why : _("unknown error"));
+                           _("The package is damaged or incomplete at “%s”: %s"), name, reason);
             }
           goto out;
         }
@@ -534,6 +726,11 @@ extract_all (Extraction  *ex,
                        ex->archive_name, why ? why : _("unknown error"));
           return FALSE;
         }
+
+      if (ex->entries == 0 &&
+          (archive_format (ex->archive) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP &&
+          !check_zip_names (ex, error))
+        return FALSE;
 
       if (++ex->entries > ex->limits->max_entries)
         {

@@ -983,6 +983,12 @@ parse_quiz (ParseContext  *ctx,
                    _("%s is nested more than %d levels deep."), ctx->where, HS_QUIZ_MAX_DEPTH);
       return NULL;
     }
+  if (!hs_utils_json_escapes_are_valid (json, length))
+    {
+      g_set_error (error, HS_QUIZ_ERROR, HS_QUIZ_ERROR_INVALID_JSON,
+                   _("%s is not valid JSON: a \\u escape in it stands for no character (NUL, or half a surrogate pair)."), ctx->where);
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, json, length, &local_error))

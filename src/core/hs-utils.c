@@ -517,3 +517,66 @@ hs_utils_vietnamese_name_key (const char *name)
   g_string_append (primary, secondary->str);
   return g_string_free (g_steal_pointer (&primary), FALSE);
 }
+
+/* The four hex digits of a \u escape at @p, or -1. */
+static int
+escape_value (const char *p,
+              const char *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (int i = 2; i < 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* json-glib turns a lone "\udc00" into bytes that are not UTF-8, and
+ * "\u0000" silently ends the text; both would reach code that trusts its
+ * strings.  This scan, before the parse, refuses a document with any \u
+ * escape that stands for no character: NUL, or half a surrogate pair. */
+gboolean
+hs_utils_json_escapes_are_valid (const char *json,
+                                 gsize       length)
+{
+  const char *end = json + length;
+  gboolean in_string = FALSE;
+
+  for (const char *p = json; p < end; p++)
+    {
+      if (!in_string)
+        {
+          in_string = *p == '"';
+          continue;
+        }
+      if (*p == '"')
+        in_string = FALSE;
+      else if (*p == '\\' && p + 1 < end && p[1] == 'u')
+        {
+          int value = escape_value (p, end);
+
+          if (value == 0 || (value >= 0xdc00 && value <= 0xdfff))
+            return FALSE;
+          if (value >= 0xd800 && value <= 0xdbff)
+            {
+              int low = escape_value (p + 6, end);
+
+              if (low < 0xdc00 || low > 0xdfff)
+                return FALSE;
+              p += 6;
+            }
+          if (value >= 0)
+            p += 5;
+        }
+      else if (*p == '\\')
+        p++;
+    }
+  return TRUE;
+}

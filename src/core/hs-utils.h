@@ -31,5 +31,7 @@ char     *hs_utils_vietnamese_name_key (const char  *name) G_GNUC_WARN_UNUSED_RE
 gboolean  hs_utils_json_is_shallow     (const char  *json,
                                         gsize        length,
                                         int          max_depth);
+gboolean  hs_utils_json_escapes_are_valid (const char *json,
+                                        gsize        length);
 
 G_END_DECLS

@@ -84,13 +84,6 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
-{
-  return json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
-}
-
 static gboolean
 node_is_string (JsonNode *node)
 {
@@ -108,7 +101,7 @@ get_string (JsonObject   *object,
             const char  **out,
             GError      **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   const char *value;
 
   *out = NULL;
@@ -187,7 +180,7 @@ get_string_array (JsonObject   *object,
                   GPtrArray   **out,
                   GError      **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   JsonArray *array;
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
@@ -214,14 +207,6 @@ get_string_array (JsonObject   *object,
   return TRUE;
 }
 
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-
-  return type == G_TYPE_DOUBLE || type == G_TYPE_INT64;
-}
-
 /* An optional number from @min to @max; *out is NAN when it is absent. */
 static gboolean
 get_number (JsonObject  *object,
@@ -232,12 +217,12 @@ get_number (JsonObject  *object,
             double      *out,
             GError     **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
 
   *out = NAN;
   if (node == NULL)
     return TRUE;
-  if (!node_is_number (node) || json_node_get_double (node) < min || json_node_get_double (node) > max)
+  if (!hs_utils_json_is_number (node) || json_node_get_double (node) < min || json_node_get_double (node) > max)
     return invalid (error, path, _("it must be a number from %g to %g."), min, max);
   *out = json_node_get_double (node);
   return TRUE;
@@ -251,7 +236,7 @@ get_boolean (JsonObject  *object,
              gboolean    *out,
              GError     **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
 
   *out = fallback;
   if (node == NULL)
@@ -301,7 +286,7 @@ parse_lesson_scorm (ParseContext  *ctx,
   g_autofree char *sequencing_path = g_strdup_printf ("%s.sequencing", path);
   gboolean is_12 = ctx->package == HS_COURSE_PACKAGE_SCORM_12;
   const char *identifier, *resource, *type, *launch_data, *max_time, *action, *sequencing;
-  JsonNode *node = member (lesson, "scorm");
+  JsonNode *node = hs_utils_json_member (lesson, "scorm");
   JsonObject *object;
 
   if (node == NULL)
@@ -528,7 +513,7 @@ parse_module (ParseContext  *ctx,
   if (!get_string (object, "title", title_path, TRUE, 200, &title, error))
     return FALSE;
 
-  lessons = member (object, "lessons");
+  lessons = hs_utils_json_member (object, "lessons");
   if (lessons == NULL)
     return missing (lessons_path, error);
   if (!JSON_NODE_HOLDS_ARRAY (lessons) || json_array_get_length (json_node_get_array (lessons)) == 0)
@@ -554,7 +539,7 @@ parse_completion (ParseContext  *ctx,
                   HsCourse      *course,
                   GError       **error)
 {
-  JsonNode *node = member (root, "completion");
+  JsonNode *node = hs_utils_json_member (root, "completion");
   JsonNode *require, *pass_mark;
   JsonObject *object;
 
@@ -564,7 +549,7 @@ parse_completion (ParseContext  *ctx,
     return invalid (error, "completion", _("it must be an object in { }."));
   object = json_node_get_object (node);
 
-  require = member (object, "require");
+  require = hs_utils_json_member (object, "require");
   if (require != NULL && node_is_string (require))
     {
       if (!g_str_equal (json_node_get_string (require), "all"))
@@ -603,7 +588,7 @@ parse_completion (ParseContext  *ctx,
   else if (require != NULL)
     return invalid (error, "completion.require", _("it must be \"all\" or a list of lesson ids."));
 
-  pass_mark = member (object, "pass_mark");
+  pass_mark = hs_utils_json_member (object, "pass_mark");
   if (pass_mark != NULL)
     {
       GType type = JSON_NODE_HOLDS_VALUE (pass_mark) ? json_node_get_value_type (pass_mark) : G_TYPE_INVALID;
@@ -636,7 +621,7 @@ parse_course_scorm (ParseContext  *ctx,
     { "schemaversion", 100 },
     { "sequencing_collection", HS_SCORM_MAX_SEQUENCING },
   };
-  JsonNode *node = member (root, "scorm");
+  JsonNode *node = hs_utils_json_member (root, "scorm");
   JsonObject *object;
 
   if (node == NULL)
@@ -734,7 +719,7 @@ hs_manifest_parse (const char  *json,
     }
   object = json_node_get_object (node);
 
-  node = member (object, "format");
+  node = hs_utils_json_member (object, "format");
   if (node == NULL)
     return missing ("format", error), NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
@@ -811,7 +796,7 @@ hs_manifest_parse (const char  *json,
   if (competences != NULL)
     hs_course_set_competences (course, (const char * const *) competences->pdata);
 
-  node = member (object, "estimated_minutes");
+  node = hs_utils_json_member (object, "estimated_minutes");
   if (node != NULL)
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
@@ -820,7 +805,7 @@ hs_manifest_parse (const char  *json,
       hs_course_set_estimated_minutes (course, json_node_get_int (node));
     }
 
-  modules = member (object, "modules");
+  modules = hs_utils_json_member (object, "modules");
   if (modules == NULL)
     return missing ("modules", error), NULL;
   if (!JSON_NODE_HOLDS_ARRAY (modules) || json_array_get_length (json_node_get_array (modules)) == 0)
@@ -833,14 +818,14 @@ hs_manifest_parse (const char  *json,
   if (!parse_completion (&ctx, object, course, error))
     return NULL;
 
-  node = member (object, "certificate");
+  node = hs_utils_json_member (object, "certificate");
   if (node != NULL)
     {
       JsonNode *enabled;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, "certificate", _("it must be an object in { }.")), NULL;
-      enabled = member (json_node_get_object (node), "enabled");
+      enabled = hs_utils_json_member (json_node_get_object (node), "enabled");
       if (enabled != NULL)
         {
           if (!JSON_NODE_HOLDS_VALUE (enabled) || json_node_get_value_type (enabled) != G_TYPE_BOOLEAN)

@@ -211,37 +211,6 @@ fail (ParseContext  *ctx,
   return FALSE;
 }
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
-{
-  return json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
-}
-
-static GType
-node_value_type (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type = node_value_type (node);
-
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-/* Only whitespace, Unicode's included (a no-break space is not a text). */
-static gboolean
-text_is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Reads a text member of @object into @out (a copy, or NULL when absent
  * and not @required).  @field is how messages name it. */
 static gboolean
@@ -254,7 +223,7 @@ get_text (ParseContext  *ctx,
           char         **out,
           GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   const char *value;
 
   *out = NULL;
@@ -262,11 +231,11 @@ get_text (ParseContext  *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return required ? missing (ctx, field, error) : TRUE;
 
-  if (node_value_type (node) != G_TYPE_STRING)
+  if (hs_utils_json_value_type (node) != G_TYPE_STRING)
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field, _("it must be a text in quotes."));
 
   value = json_node_get_string (node);
-  if (text_is_blank (value))
+  if (hs_utils_text_is_blank (value))
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field, _("it must not be empty."));
   if (g_utf8_strlen (value, -1) > (glong) max_chars)
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field,
@@ -285,12 +254,12 @@ get_boolean (ParseContext  *ctx,
              gboolean      *out,
              GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
 
   *out = fallback;
   if (node == NULL)
     return TRUE;
-  if (node_value_type (node) != G_TYPE_BOOLEAN)
+  if (hs_utils_json_value_type (node) != G_TYPE_BOOLEAN)
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field, _("it must be true or false."));
 
   *out = json_node_get_boolean (node);
@@ -308,11 +277,11 @@ get_whole_number (ParseContext  *ctx,
                   guint         *out,
                   GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
 
   if (node == NULL)
     return TRUE;
-  if (node_value_type (node) != G_TYPE_INT64 ||
+  if (hs_utils_json_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < min || json_node_get_int (node) > max)
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, name,
                  _("it must be a whole number from %u to %u."), min, max);
@@ -352,7 +321,7 @@ get_list (ParseContext  *ctx,
           JsonArray    **out,
           GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
 
   *out = NULL;
   if (node == NULL)
@@ -377,7 +346,7 @@ get_text_list (ParseContext  *ctx,
                GError       **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   JsonArray *array;
 
   *out = NULL;
@@ -402,10 +371,10 @@ get_text_list (ParseContext  *ctx,
       g_autofree char *field = g_strdup_printf ("%s[%u]", name, i);
       const char *value;
 
-      if (node_value_type (item) != G_TYPE_STRING)
+      if (hs_utils_json_value_type (item) != G_TYPE_STRING)
         return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field, _("it must be a non-empty text in quotes."));
       value = json_node_get_string (item);
-      if (text_is_blank (value))
+      if (hs_utils_text_is_blank (value))
         return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field, _("it must be a non-empty text in quotes."));
       if (g_utf8_strlen (value, -1) > (glong) max_chars)
         return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, field,
@@ -830,10 +799,10 @@ parse_question (ParseContext  *ctx,
     return FALSE;
 
   q->points = 1;
-  points = member (object, "points");
+  points = hs_utils_json_member (object, "points");
   if (points != NULL)
     {
-      if (!node_is_number (points) || !isfinite (json_node_get_double (points)) ||
+      if (!hs_utils_json_is_number (points) || !isfinite (json_node_get_double (points)) ||
           json_node_get_double (points) <= 0 || json_node_get_double (points) > MAX_POINTS)
         return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, "points",
                      _("it must be a number above 0 and at most %d, like 1 or 0.5."), MAX_POINTS);
@@ -858,7 +827,7 @@ parse_question (ParseContext  *ctx,
       break;
 
     case HS_QUIZ_QUESTION_TRUE_FALSE:
-      if (member (object, "answer") == NULL)
+      if (hs_utils_json_member (object, "answer") == NULL)
         return missing (ctx, "answer", error);
       if (!get_boolean (ctx, object, "answer", "answer", FALSE, &q->answer, error) ||
           !get_text (ctx, object, "feedback_true", "feedback_true", FALSE, 4000, &q->feedback_true, error) ||
@@ -901,10 +870,10 @@ parse_settings (ParseContext  *ctx,
 {
   JsonNode *node;
 
-  node = member (object, "pass_mark");
+  node = hs_utils_json_member (object, "pass_mark");
   if (node != NULL)
     {
-      if (!node_is_number (node) || json_node_get_double (node) < 0 || json_node_get_double (node) > 1)
+      if (!hs_utils_json_is_number (node) || json_node_get_double (node) < 0 || json_node_get_double (node) > 1)
         return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, "pass_mark",
                      _("it must be a number from 0 to 1, like 0.8."));
       quiz->pass_mark = json_node_get_double (node);
@@ -916,12 +885,12 @@ parse_settings (ParseContext  *ctx,
       !get_whole_number (ctx, object, "time_limit", 30, 86400, &quiz->time_limit, error))
     return FALSE;
 
-  node = member (object, "show_answers");
+  node = hs_utils_json_member (object, "show_answers");
   if (node != NULL)
     {
       gboolean known = FALSE;
 
-      for (guint i = 0; node_value_type (node) == G_TYPE_STRING && i < G_N_ELEMENTS (show_answers_names); i++)
+      for (guint i = 0; hs_utils_json_value_type (node) == G_TYPE_STRING && i < G_N_ELEMENTS (show_answers_names); i++)
         if (g_str_equal (json_node_get_string (node), show_answers_names[i]))
           {
             quiz->show_answers = i;
@@ -1006,10 +975,10 @@ parse_quiz (ParseContext  *ctx,
     }
   object = json_node_get_object (node);
 
-  node = member (object, "format");
+  node = hs_utils_json_member (object, "format");
   if (node == NULL)
     return missing (ctx, "format", error), NULL;
-  if (node_value_type (node) != G_TYPE_INT64)
+  if (hs_utils_json_value_type (node) != G_TYPE_INT64)
     return fail (ctx, error, HS_QUIZ_ERROR_INVALID_FIELD, "format", _("it must be a whole number, like 1.")), NULL;
   if (json_node_get_int (node) != 1)
     {
@@ -1028,7 +997,7 @@ parse_quiz (ParseContext  *ctx,
   if (!parse_settings (ctx, object, quiz, error))
     return NULL;
 
-  node = member (object, "questions");
+  node = hs_utils_json_member (object, "questions");
   if (node == NULL)
     return missing (ctx, "questions", error), NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -1105,7 +1074,7 @@ response_list (Question    *q,
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonNode *node = member (response, name);
+  JsonNode *node = hs_utils_json_member (response, name);
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -1116,7 +1085,7 @@ response_list (Question    *q,
       JsonNode *item = json_array_get_element (array, i);
       const char *value;
 
-      if (node_value_type (item) != G_TYPE_STRING)
+      if (hs_utils_json_value_type (item) != G_TYPE_STRING)
         return bad_response (q, error, _("“%s” must be a list of ids in [ ]."), name);
       value = json_node_get_string (item);
       if (!g_hash_table_add (seen, (gpointer) value))
@@ -1150,8 +1119,8 @@ evaluate (Question    *q,
       {
         Choice *choice;
 
-        node = member (response, "choice");
-        if (node == NULL || node_value_type (node) != G_TYPE_STRING)
+        node = hs_utils_json_member (response, "choice");
+        if (node == NULL || hs_utils_json_value_type (node) != G_TYPE_STRING)
           return bad_response (q, error, _("“choice” must be the id of one choice in quotes."));
         choice = find_choice (q, json_node_get_string (node));
         if (choice == NULL)
@@ -1192,8 +1161,8 @@ evaluate (Question    *q,
       }
 
     case HS_QUIZ_QUESTION_TRUE_FALSE:
-      node = member (response, "answer");
-      if (node == NULL || node_value_type (node) != G_TYPE_BOOLEAN)
+      node = hs_utils_json_member (response, "answer");
+      if (node == NULL || hs_utils_json_value_type (node) != G_TYPE_BOOLEAN)
         return bad_response (q, error, _("“answer” must be true or false."));
       *full = json_node_get_boolean (node) == q->answer;
       break;
@@ -1202,8 +1171,8 @@ evaluate (Question    *q,
       {
         g_autofree char *given = NULL;
 
-        node = member (response, "text");
-        if (node == NULL || node_value_type (node) != G_TYPE_STRING)
+        node = hs_utils_json_member (response, "text");
+        if (node == NULL || hs_utils_json_value_type (node) != G_TYPE_STRING)
           return bad_response (q, error, _("“text” must be a text in quotes."));
         given = normalise_text (json_node_get_string (node), q->ignore_case, q->ignore_diacritics);
         for (guint i = 0; *given != '\0' && q->accepted[i] != NULL && !*full; i++)
@@ -1245,7 +1214,7 @@ evaluate (Question    *q,
         JsonObject *pairs;
         guint right = 0;
 
-        node = member (response, "pairs");
+        node = hs_utils_json_member (response, "pairs");
         if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
           return bad_response (q, error, _("“pairs” must be an object in { } from left ids to right ids."));
         pairs = json_node_get_object (node);
@@ -1265,7 +1234,7 @@ evaluate (Question    *q,
                 left_known = g_str_equal (((Pair *) g_ptr_array_index (q->pairs, j))->id, l->data);
               if (!left_known)
                 return bad_response (q, error, _("there is no left side “%s”."), (const char *) l->data);
-              if (node_value_type (value) != G_TYPE_STRING)
+              if (hs_utils_json_value_type (value) != G_TYPE_STRING)
                 return bad_response (q, error, _("the match of “%s” must be a right id in quotes."),
                                      (const char *) l->data);
               label = json_node_get_string (value);
@@ -1281,7 +1250,7 @@ evaluate (Question    *q,
         for (guint j = 0; j < q->pairs->len; j++)
           {
             Pair *pair = g_ptr_array_index (q->pairs, j);
-            JsonNode *value = member (pairs, pair->id);
+            JsonNode *value = hs_utils_json_member (pairs, pair->id);
 
             if (value != NULL && g_str_equal (json_node_get_string (value), pair->label))
               right++;

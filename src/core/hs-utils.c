@@ -579,4 +579,38 @@ hs_utils_json_escapes_are_valid (const char *json,
         p++;
     }
   return TRUE;
+}/* The member @name of @object, or NULL when it has none. */
+JsonNode *
+hs_utils_json_member (JsonObject *object,
+                      const char *name)
+{
+  return json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
 }
+
+/* The type of the value @node holds, or G_TYPE_INVALID for an object, an
+ * array or null. */
+GType
+hs_utils_json_value_type (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+}
+
+gboolean
+hs_utils_json_is_number (JsonNode *node)
+{
+  GType type = hs_utils_json_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* Only whitespace, Unicode's included (a no-break space is not a text). */
+gboolean
+hs_utils_text_is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+

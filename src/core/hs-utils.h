@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,11 @@ gboolean  hs_utils_parse_range         (const char  *header,
 char     *hs_utils_fold                (const char  *text) G_GNUC_WARN_UNUSED_RESULT;
 char     *hs_utils_vietnamese_name_key (const char  *name) G_GNUC_WARN_UNUSED_RESULT;
 
+JsonNode *hs_utils_json_member         (JsonObject  *object,
+                                        const char  *name);
+GType     hs_utils_json_value_type     (JsonNode    *node);
+gboolean  hs_utils_json_is_number      (JsonNode    *node);
+gboolean  hs_utils_text_is_blank       (const char  *text);
 gboolean  hs_utils_json_is_shallow     (const char  *json,
                                         gsize        length,
                                         int          max_depth);

@@ -294,37 +294,6 @@ fail (ParseContext        *ctx,
   return FALSE;
 }
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
-{
-  return json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
-}
-
-static GType
-node_value_type (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-}
-
-static gboolean
-node_is_number (JsonNode *node)
-{
-  GType type = node_value_type (node);
-
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-}
-
-/* Only whitespace, Unicode's included (a no-break space is not a text). */
-static gboolean
-text_is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Reads a text member of @object into @out (a copy, or NULL when absent
  * and not @required).  @field is how messages name it. */
 static gboolean
@@ -337,7 +306,7 @@ get_text (ParseContext  *ctx,
           char         **out,
           GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   const char *value;
 
   *out = NULL;
@@ -345,11 +314,11 @@ get_text (ParseContext  *ctx,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return required ? missing (ctx, field, error) : TRUE;
 
-  if (node_value_type (node) != G_TYPE_STRING)
+  if (hs_utils_json_value_type (node) != G_TYPE_STRING)
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, field, _("it must be a text in quotes."));
 
   value = json_node_get_string (node);
-  if (text_is_blank (value))
+  if (hs_utils_text_is_blank (value))
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, field, _("it must not be empty."));
   if (g_utf8_strlen (value, -1) > (glong) max_chars)
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, field,
@@ -368,12 +337,12 @@ get_boolean (ParseContext  *ctx,
              gboolean      *out,
              GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
 
   *out = fallback;
   if (node == NULL)
     return TRUE;
-  if (node_value_type (node) != G_TYPE_BOOLEAN)
+  if (hs_utils_json_value_type (node) != G_TYPE_BOOLEAN)
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, field, _("it must be true or false."));
 
   *out = json_node_get_boolean (node);
@@ -413,7 +382,7 @@ get_list (ParseContext  *ctx,
           JsonArray    **out,
           GError       **error)
 {
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   guint length;
 
   *out = NULL;
@@ -506,7 +475,7 @@ get_rect (ParseContext  *ctx,
 {
   static const char * const sides[] = { "x", "y", "width", "height" };
   HsWalkthrough *walkthrough = ctx->walkthrough;
-  JsonNode *node = member (object, name);
+  JsonNode *node = hs_utils_json_member (object, name);
   JsonObject *rect;
   double values[4];
 
@@ -519,12 +488,12 @@ get_rect (ParseContext  *ctx,
 
   for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
     {
-      JsonNode *side = member (rect, sides[i]);
+      JsonNode *side = hs_utils_json_member (rect, sides[i]);
       g_autofree char *side_field = g_strdup_printf ("%s.%s", field, sides[i]);
 
       if (side == NULL)
         return missing (ctx, side_field, error);
-      if (!node_is_number (side) || !isfinite (json_node_get_double (side)))
+      if (!hs_utils_json_is_number (side) || !isfinite (json_node_get_double (side)))
         return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, side_field,
                      _("it must be a number of px, like 24."));
       values[i] = json_node_get_double (side);
@@ -639,7 +608,7 @@ parse_hotspots (ParseContext  *ctx,
 {
   JsonArray *array;
 
-  if (member (object, "hotspots") == NULL)
+  if (hs_utils_json_member (object, "hotspots") == NULL)
     return TRUE;
   if (!get_list (ctx, object, "hotspots", "hotspots", 1, MAX_HOTSPOTS, &array, error))
     return FALSE;
@@ -753,7 +722,7 @@ parse_type (ParseContext  *ctx,
             Step          *step,
             GError       **error)
 {
-  JsonNode *node = member (object, "type");
+  JsonNode *node = hs_utils_json_member (object, "type");
   g_autofree char *wanted = NULL;
   g_autofree char *in_label = NULL;
   g_autofree char *in_instruction = NULL;
@@ -796,7 +765,7 @@ parse_choice (ParseContext  *ctx,
               GError       **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonNode *node = member (object, "choice");
+  JsonNode *node = hs_utils_json_member (object, "choice");
   guint n_correct = 0;
   JsonArray *array;
 
@@ -834,7 +803,7 @@ parse_choice (ParseContext  *ctx,
           !get_boolean (ctx, option_object, "correct", correct_field, FALSE, &option->correct, error) ||
           !get_text (ctx, option_object, "feedback", feedback_field, FALSE, 1000, &option->feedback, error))
         return FALSE;
-      if (member (option_object, "next") != NULL)
+      if (hs_utils_json_member (option_object, "next") != NULL)
         {
           if (option->correct)
             return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, next_field,
@@ -862,7 +831,7 @@ parse_branches (ParseContext  *ctx,
   JsonArray *array;
 
   step->branches = g_ptr_array_new_with_free_func (branch_free);
-  if (member (object, "branches") == NULL)
+  if (hs_utils_json_member (object, "branches") == NULL)
     return TRUE;
   if (step->action != HS_WALKTHROUGH_ACTION_TAP)
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, "branches",
@@ -956,7 +925,7 @@ parse_step (ParseContext  *ctx,
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
-    if (member (object, action_names[i]) != NULL)
+    if (hs_utils_json_member (object, action_names[i]) != NULL)
       {
         step->action = i;
         n_actions++;
@@ -1015,7 +984,7 @@ parse_device (ParseContext  *ctx,
     { "height", MIN_DEVICE_HEIGHT, MAX_DEVICE_HEIGHT },
   };
   HsWalkthrough *walkthrough = ctx->walkthrough;
-  JsonNode *node = member (object, "device");
+  JsonNode *node = hs_utils_json_member (object, "device");
   g_autofree char *kind = NULL;
   JsonObject *device;
 
@@ -1034,12 +1003,12 @@ parse_device (ParseContext  *ctx,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      JsonNode *size = member (device, sizes[i].name);
+      JsonNode *size = hs_utils_json_member (device, sizes[i].name);
       g_autofree char *field = g_strdup_printf ("device.%s", sizes[i].name);
 
       if (size == NULL)
         return missing (ctx, field, error);
-      if (node_value_type (size) != G_TYPE_INT64 ||
+      if (hs_utils_json_value_type (size) != G_TYPE_INT64 ||
           json_node_get_int (size) < sizes[i].min || json_node_get_int (size) > sizes[i].max)
         return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, field,
                      _("it must be a whole number of px from %u to %u."), sizes[i].min, sizes[i].max);
@@ -1063,10 +1032,10 @@ parse_settings (ParseContext  *ctx,
   if (!get_text (ctx, object, "title", "title", FALSE, 200, &walkthrough->title, error))
     return FALSE;
 
-  node = member (object, "pass_mark");
+  node = hs_utils_json_member (object, "pass_mark");
   if (node != NULL)
     {
-      if (!node_is_number (node) || json_node_get_double (node) < 0 || json_node_get_double (node) > 1)
+      if (!hs_utils_json_is_number (node) || json_node_get_double (node) < 0 || json_node_get_double (node) > 1)
         return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, "pass_mark",
                      _("it must be a number from 0 to 1, like 0.8."));
       walkthrough->pass_mark = json_node_get_double (node);
@@ -1085,7 +1054,7 @@ collect_invented (ParseContext  *ctx,
 {
   HsWalkthrough *walkthrough = ctx->walkthrough;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = member (object, "sample_values");
+  JsonNode *node = hs_utils_json_member (object, "sample_values");
 
   if (node != NULL)
     {
@@ -1343,10 +1312,10 @@ parse_walkthrough (ParseContext  *ctx,
     }
   object = json_node_get_object (node);
 
-  node = member (object, "format");
+  node = hs_utils_json_member (object, "format");
   if (node == NULL)
     return missing (ctx, "format", error), NULL;
-  if (node_value_type (node) != G_TYPE_INT64)
+  if (hs_utils_json_value_type (node) != G_TYPE_INT64)
     return fail (ctx, error, HS_WALKTHROUGH_ERROR_INVALID_FIELD, "format", _("it must be a whole number, like 1.")), NULL;
   if (json_node_get_int (node) != 1)
     {
@@ -1791,15 +1760,15 @@ check_tap (Step                *step,
            HsWalkthroughCheck  *check,
            GError             **error)
 {
-  JsonNode *node = member (action, "tap");
+  JsonNode *node = hs_utils_json_member (action, "tap");
   JsonNode *x, *y;
   double px, py;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return bad_action (step, error, _("this step expects a tap: {\"tap\": {\"x\": …, \"y\": …}}."));
-  x = member (json_node_get_object (node), "x");
-  y = member (json_node_get_object (node), "y");
-  if (x == NULL || y == NULL || !node_is_number (x) || !node_is_number (y) ||
+  x = hs_utils_json_member (json_node_get_object (node), "x");
+  y = hs_utils_json_member (json_node_get_object (node), "y");
+  if (x == NULL || y == NULL || !hs_utils_json_is_number (x) || !hs_utils_json_is_number (y) ||
       !isfinite (json_node_get_double (x)) || !isfinite (json_node_get_double (y)))
     return bad_action (step, error, _("“tap” needs the numbers “x” and “y”, in px of the screen."));
   px = json_node_get_double (x);
@@ -1835,12 +1804,12 @@ check_type (HsWalkthrough       *self,
             HsWalkthroughCheck  *check,
             GError             **error)
 {
-  JsonNode *node = member (action, "text");
+  JsonNode *node = hs_utils_json_member (action, "text");
   g_autofree char *given = NULL;
   g_autofree char *wanted = NULL;
   const char *text;
 
-  if (node == NULL || node_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || hs_utils_json_value_type (node) != G_TYPE_STRING)
     return bad_action (step, error, _("this step expects typed text: {\"text\": \"…\"}."));
   text = json_node_get_string (node);
   if (g_utf8_strlen (text, -1) > MAX_TYPED_CHARS)
@@ -1867,10 +1836,10 @@ check_choice (Step                *step,
               HsWalkthroughCheck  *check,
               GError             **error)
 {
-  JsonNode *node = member (action, "choice");
+  JsonNode *node = hs_utils_json_member (action, "choice");
   const char *id;
 
-  if (node == NULL || node_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || hs_utils_json_value_type (node) != G_TYPE_STRING)
     return bad_action (step, error, _("this step expects a choice: {\"choice\": \"option id\"}."));
   id = json_node_get_string (node);
 

@@ -20,6 +20,7 @@
 #include "hs-media-server.h"
 #include "hs-scheme.h"
 #include "hs-test-fixtures.h"
+#include "hs-test-web.h"
 
 typedef struct {
   char                 *tmp;
@@ -45,83 +46,15 @@ typedef struct {
 static World w;
 
 static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data, guint seconds, const char *what)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () > *(gint64 *) data;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  wait_until (time_passed, &end, ms / 1000 + 5, "time to pass");
-}
-
-static gboolean
 is_loaded (gpointer data)
 {
   return w.loaded;
 }
 
-typedef struct {
-  JSCValue *value;
-  GError   *error;
-  gboolean  done;
-} JsResult;
-
-static void
-js_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  JsResult *r = user_data;
-
-  r->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result, &r->error);
-  r->done = TRUE;
-}
-
-static gboolean
-js_is_done (gpointer data)
-{
-  return ((JsResult *) data)->done;
-}
-
 static char *
 js (const char *body)
 {
-  JsResult r = { 0 };
-  char *text;
-
-  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (w.view), body, -1, NULL, NULL, NULL, NULL,
-                                                  js_done_cb, &r);
-  wait_until (js_is_done, &r, 30, body);
-  if (r.error != NULL)
-    g_error ("JavaScript failed: %s\n%s", r.error->message, body);
-  text = jsc_value_is_undefined (r.value) ? g_strdup ("undefined") : jsc_value_to_string (r.value);
-  g_object_unref (r.value);
-  return text;
+  return hs_test_run_js (WEBKIT_WEB_VIEW (w.view), NULL, body);
 }
 
 static void
@@ -410,7 +343,7 @@ open_lesson (const char *lesson_id)
 {
   w.loaded = FALSE;
   hs_lesson_view_load (w.view, w.course, hs_course_find_lesson (w.course, lesson_id), NULL);
-  wait_until (is_loaded, NULL, 30, "the lesson to load");
+  hs_test_wait_until (is_loaded, NULL, 30, "the lesson to load");
 }
 
 static void
@@ -426,7 +359,7 @@ test_subresources (void)
 
   w.connections = w.datagrams = 0;
   open_lesson ("ra");
-  spin (4000);
+  hs_test_spin (4000);
 
   results = js ("return JSON.stringify(window.results);");
   g_test_message ("page results: %s", results);
@@ -476,7 +409,7 @@ test_leaving (void)
 
       w.connections = 0;
       open_lesson (leave_pages[i].id);
-      spin (1200);
+      hs_test_spin (1200);
 
       if (!g_str_has_prefix (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (w.view)), expected))
         g_error ("%s: the view went to %s", leave_pages[i].id, webkit_web_view_get_uri (WEBKIT_WEB_VIEW (w.view)));

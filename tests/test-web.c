@@ -17,6 +17,7 @@
 #include "hs-progress.h"
 #include "hs-scheme.h"
 #include "hs-test-fixtures.h"
+#include "hs-test-web.h"
 
 typedef struct {
   char                 *tmp;
@@ -47,69 +48,9 @@ typedef struct {
 static World w;
 
 static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop (blocking, so the media server in this process
- * answers at full speed) until @done or the time is up. */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data, guint seconds, const char *what)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return g_get_monotonic_time () > *(gint64 *) data;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  wait_until (never, &end, ms / 1000 + 5, "time to pass");
-}
-
-static gboolean
 is_loaded (gpointer data)
 {
   return w.loaded;
-}
-
-typedef struct {
-  JSCValue *value;
-  GError   *error;
-  gboolean  done;
-} JsResult;
-
-static void
-js_done_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  JsResult *r = user_data;
-
-  r->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result, &r->error);
-  r->done = TRUE;
-}
-
-static gboolean
-js_is_done (gpointer data)
-{
-  return ((JsResult *) data)->done;
 }
 
 /* Runs @body as an async function in the page's world (or @world) and
@@ -119,17 +60,7 @@ js_in (HsLessonView *view,
        const char   *world,
        const char   *body)
 {
-  JsResult r = { 0 };
-  char *text;
-
-  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (view), body, -1, NULL, world, NULL, NULL,
-                                                  js_done_cb, &r);
-  wait_until (js_is_done, &r, 30, body);
-  if (r.error != NULL)
-    g_error ("JavaScript failed: %s\n%s", r.error->message, body);
-  text = jsc_value_is_undefined (r.value) ? g_strdup ("undefined") : jsc_value_to_string (r.value);
-  g_object_unref (r.value);
-  return text;
+  return hs_test_run_js (WEBKIT_WEB_VIEW (view), world, body);
 }
 
 static char *
@@ -201,7 +132,7 @@ open_lesson (const char *lesson_id,
   w.fraction = 0;
   g_clear_pointer (&w.location, g_free);
   hs_lesson_view_load (w.view, w.course, hs_course_find_lesson (w.course, lesson_id), location);
-  wait_until (is_loaded, NULL, 30, "the lesson to load");
+  hs_test_wait_until (is_loaded, NULL, 30, "the lesson to load");
 }
 
 static void
@@ -473,7 +404,7 @@ test_isolation (void)
 
   w.hits = 0;
   open_lesson ("mang", NULL);
-  spin (3000);
+  hs_test_spin (3000);
 
   results = js ("return JSON.stringify(window.results);");
   g_test_message ("page results: %s", results);
@@ -504,7 +435,7 @@ test_external_link_notice (void)
   g_ptr_array_set_size (w.external, 0);
   open_lesson ("trang", NULL);
   clicked = js ("document.getElementById('out').click(); return location.href;");
-  spin (500);
+  hs_test_spin (500);
   g_assert_true (g_str_has_prefix (clicked, "hocso://vn.test.web/"));
   g_assert_cmpuint (w.external->len, >=, 1);
   g_assert_cmpstr (g_ptr_array_index (w.external, 0), ==, "https://dichvucong.gov.vn/");
@@ -523,13 +454,13 @@ test_scroll_to_end_completes (void)
 
   open_lesson ("trang", NULL);
   js ("window.scrollTo(0, document.scrollingElement.scrollHeight); return 0;");
-  wait_until (is_completed, NULL, 10, "the page lesson to complete");
+  hs_test_wait_until (is_completed, NULL, 10, "the page lesson to complete");
   g_assert_cmpfloat (w.fraction, >=, 0.98);
   g_assert_true (g_str_has_prefix (w.location, "scroll:"));
 
   /* Reopened at the place it was left. */
   open_lesson ("trang", "scroll:0.5");
-  spin (300);
+  hs_test_spin (300);
   y = js ("const max = document.scrollingElement.scrollHeight - innerHeight;"
           "return String(Math.round(100 * scrollY / max));");
   g_assert_cmpint (atoi (y), >=, 45);
@@ -569,7 +500,7 @@ test_find_in_page (void)
    * "Đoạn 1" is not mistaken for "danh". */
   hs_lesson_view_set_find (w.view, "DINH danh");
   open_lesson ("trang", NULL);
-  wait_until (found_marked, NULL, 10, "the words searched for to be marked");
+  hs_test_wait_until (found_marked, NULL, 10, "the words searched for to be marked");
   marked = js_in (w.view, HS_LESSON_VIEW_WORLD,
                   "const h = CSS.highlights.get('hocso-found');"
                   "const texts = [...h].map((r) => r.toString());"
@@ -578,7 +509,7 @@ test_find_in_page (void)
 
   /* The next lesson opened is not searched again. */
   open_lesson ("trang", NULL);
-  spin (500);
+  hs_test_spin (500);
   second = js_in (w.view, HS_LESSON_VIEW_WORLD, "return String(window.hocsoFound || 0);");
   g_assert_cmpstr (second, ==, "0");
 }
@@ -615,7 +546,7 @@ test_read_aloud (void)
   g_assert_cmpstr (page, ==, "undefined");
 
   hs_lesson_view_read_aloud (w.view, "start", 1.25, "vi-vn-x-south");
-  wait_until (speech_playing, NULL, 60, "the speech to be made and to play");
+  hs_test_wait_until (speech_playing, NULL, 60, "the speech to be made and to play");
   if (g_strcmp0 (reading_state, "playing") != 0)
     {
       g_autofree char *problem = js_in (w.view, HS_LESSON_VIEW_WORLD,
@@ -633,7 +564,7 @@ test_read_aloud (void)
   g_assert_cmpstr (state, ==, "83|0|Định danh điện tử|true|true|1");
 
   hs_lesson_view_read_aloud (w.view, "stop", 1, NULL);
-  spin (300);
+  hs_test_spin (300);
   g_clear_pointer (&state, g_free);
   state = js_in (w.view, HS_LESSON_VIEW_WORLD,
                  "const s = window.hocsoReadAloud.state(); return [s.current, s.playing].join('|');");
@@ -665,7 +596,7 @@ test_video_plays_and_seeks (void)
     }
 
   open_lesson ("video", NULL);
-  wait_until (video_ready, NULL, 30, "the video's metadata");
+  hs_test_wait_until (video_ready, NULL, 30, "the video's metadata");
   src = js ("return document.querySelector('video').currentSrc;");
   g_assert_true (g_str_has_prefix (src, hs_media_server_get_origin (w.media)));
 
@@ -698,7 +629,7 @@ test_video_plays_and_seeks (void)
   g_assert_cmpstr (seek, ==, "true landed true");
 
   /* The position is reported for resume. */
-  spin (500);
+  hs_test_spin (500);
   g_assert_nonnull (w.location);
   g_assert_true (g_str_has_prefix (w.location, "t:6."));
   g_assert_cmpfloat (w.fraction, >, 0.05);
@@ -719,10 +650,18 @@ test_video_resumes (void)
     }
 
   open_lesson ("video", "t:1.50");
-  wait_until (video_ready, NULL, 30, "the video's metadata");
-  spin (300);
+  hs_test_wait_until (video_ready, NULL, 30, "the video's metadata");
+  hs_test_spin (300);
   t = js ("return document.querySelector('video').currentTime.toFixed(1);");
   g_assert_cmpstr (t, ==, "1.5");
+}
+
+static gboolean
+view_loaded (gpointer data)
+{
+  WebKitWebView *view = data;
+
+  return !webkit_web_view_is_loading (view) && webkit_web_view_get_uri (view) != NULL;
 }
 
 static void
@@ -734,7 +673,6 @@ test_storage_per_learner (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   g_autofree char *mine = NULL;
   g_autofree char *theirs = NULL;
-  gboolean loaded = FALSE;
 
   open_lesson ("ngan", NULL);
   mine = js ("localStorage.setItem('ghi-chu', 'của Lan'); return localStorage.getItem('ghi-chu');");
@@ -744,18 +682,7 @@ test_storage_per_learner (void)
   gtk_window_present (window);
   g_signal_connect (second, "web-process-terminated", G_CALLBACK (terminated_cb), NULL);
   hs_lesson_view_load (second, w.course, hs_course_find_lesson (w.course, "ngan"), NULL);
-  {
-    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-    guint tick = g_timeout_add (10, tick_cb, NULL);
-
-    while (!loaded && g_get_monotonic_time () < end)
-      {
-        g_main_context_iteration (NULL, TRUE);
-        loaded = !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (second)) &&
-                 webkit_web_view_get_uri (WEBKIT_WEB_VIEW (second)) != NULL;
-      }
-    g_source_remove (tick);
-  }
+  hs_test_wait_until (view_loaded, second, 30, "the second learner's lesson to load");
   theirs = js_in (second, NULL, "return String(localStorage.getItem('ghi-chu'));");
   g_assert_cmpstr (theirs, ==, "null");
   gtk_window_destroy (window);
@@ -787,7 +714,7 @@ open_sco (const char *lesson_id)
     }
   w.loaded = FALSE;
   hs_lesson_view_load (w.view, w.scorm, lesson, NULL);
-  wait_until (is_loaded, NULL, 30, "the SCO to load");
+  hs_test_wait_until (is_loaded, NULL, 30, "the SCO to load");
   return session;
 }
 
@@ -859,14 +786,14 @@ test_sco_commits_and_resumes (void)
                "api.LMSSetValue('cmi.suspend_data', 'da-xem=1,2');"
                "return api.LMSCommit('');");
   g_assert_cmpstr (result, ==, "true");
-  wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the commit");
+  hs_test_wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the commit");
   state = sco_state ("sco-1");
   g_assert_cmpstr (state->location, ==, "trang-2");
 
   /* Leaving for another lesson empties the SCO's frame first: its unload
    * handler finishes the session, and that is saved too. */
   open_lesson ("ngan", NULL);
-  wait_until (commits_reach, GUINT_TO_POINTER (before + 2), 10, "the commit of LMSFinish on unload");
+  hs_test_wait_until (commits_reach, GUINT_TO_POINTER (before + 2), 10, "the commit of LMSFinish on unload");
   g_assert_true (hs_scorm_session_is_closed (session));
   g_clear_pointer (&state, hs_lesson_progress_free);
   state = sco_state ("sco-1");
@@ -909,7 +836,7 @@ test_sco_forged_commit (void)
              " catch (e) { return 'no handler'; }");
   g_assert_cmpstr (page, ==, "no handler");
 
-  spin (300);
+  hs_test_spin (300);
   g_assert_cmpuint (w.commits, ==, before);
   state = sco_state ("sco-1");
   g_assert_cmpint (state->status, !=, HS_LESSON_STATUS_COMPLETED);
@@ -924,7 +851,7 @@ test_sco_forged_commit (void)
     guint after;
 
     g_assert_true (hs_scorm_session_is_closed (session));
-    wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
+    hs_test_wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
     after = w.commits;
     script = g_strdup_printf ("try {"
                               "  await window.webkit.messageHandlers.hocso.postMessage({ type: 'scorm-commit', token: '%s',"
@@ -933,7 +860,7 @@ test_sco_forged_commit (void)
                               "} catch (e) { return 'refused'; }", token);
     stale = js_in (w.view, HS_LESSON_VIEW_WORLD, script);
     g_assert_cmpstr (stale, ==, "refused");
-    spin (300);
+    hs_test_spin (300);
     g_assert_cmpuint (w.commits, ==, after);
     g_clear_pointer (&state, hs_lesson_progress_free);
     state = sco_state ("sco-1");
@@ -949,7 +876,7 @@ test_sco_in_frameset (void)
   guint before = w.commits;
 
   session = open_sco ("khung");
-  wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
+  hs_test_wait_until (commits_reach, GUINT_TO_POINTER (before + 1), 10, "the frameset SCO's commit");
   state = sco_state ("khung");
   g_assert_cmpint (state->status, ==, HS_LESSON_STATUS_COMPLETED);
 }
